@@ -17,10 +17,18 @@ import (
 // values, the greater value is kept (the later time, the larger count, the
 // lexicographically greater text). Extra is the union by key.
 //
-// These rules make Merge commutative, associative and idempotent, like
+// A status out of range is read as None. These rules make Merge commutative, associative and idempotent, like
 // status.Next: merging a message's receipts gives the same result in any
 // order and with any repetition.
 func Merge(a, b Receipt) Receipt {
+	// status.Next reads a value out of range as None; so does Merge, or the
+	// winner below would depend on the order.
+	if !a.Status.Valid() {
+		a.Status = status.None
+	}
+	if !b.Status.Valid() {
+		b.Status = status.None
+	}
 	st, _ := status.Next(a.Status, b.Status)
 	win := a
 	switch {

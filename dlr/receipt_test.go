@@ -63,7 +63,7 @@ func TestJSONShape(t *testing.T) {
 }
 
 var statuses = []status.Status{status.None, status.Accepted, status.Enroute, status.Delivered,
-	status.Undeliverable, status.Expired, status.Rejected, status.Unknown}
+	status.Undeliverable, status.Expired, status.Rejected, status.Unknown, status.Status(200)}
 
 // randomReceipt makes receipts whose fields collide often, so that the merge
 // rules for ties are exercised.

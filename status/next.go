@@ -33,9 +33,6 @@ func (t Transition) String() string {
 	return "Transition(" + strconv.Itoa(int(t)) + ")"
 }
 
-// Changed reports whether the held status changes.
-func (t Transition) Changed() bool { return t == Advanced || t == Resolved }
-
 // Next returns the status to hold after incoming arrives while cur is held,
 // and what happened.
 //
