@@ -2,6 +2,7 @@ package errcode
 
 import (
 	"errors"
+	"sort"
 	"strconv"
 
 	"github.com/dlrkit/dlrkit/status"
@@ -225,19 +226,11 @@ func Lookup(c Code) (Info, bool) {
 		return Info{}, false
 	}
 	t := tables[c.Namespace]
-	// Binary search for the first row that ends at or after c.Value; rows
-	// are sorted and do not overlap (gen.go checks).
-	lo, hi := 0, len(t)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if t[m].last < c.Value {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(t) && t[lo].value <= c.Value {
-		return t[lo].info, true
+	// The first row that ends at or after c.Value; rows are sorted and do
+	// not overlap (gen.go checks). A hand-written loop measured no faster.
+	i := sort.Search(len(t), func(i int) bool { return t[i].last >= c.Value })
+	if i < len(t) && t[i].value <= c.Value {
+		return t[i].info, true
 	}
 	return Info{}, false
 }

@@ -348,6 +348,31 @@ func TestLookupAllocs(t *testing.T) {
 	require.Zero(t, n)
 }
 
+// lookupLinear is an obviously correct Lookup, to check the binary search.
+func lookupLinear(c Code) (Info, bool) {
+	if c.Namespace >= numNamespaces {
+		return Info{}, false
+	}
+	for _, e := range tables[c.Namespace] {
+		if e.value <= c.Value && c.Value <= e.last {
+			return e.info, true
+		}
+	}
+	return Info{}, false
+}
+
+func TestLookupAgreesWithLinear(t *testing.T) {
+	t.Parallel()
+	for ns := Namespace(0); ns <= numNamespaces; ns++ {
+		for v := uint32(0); v < 0x600; v++ {
+			a, okA := Lookup(Code{ns, v})
+			b, okB := lookupLinear(Code{ns, v})
+			require.Equal(t, okB, okA)
+			require.Equal(t, b, a)
+		}
+	}
+}
+
 func BenchmarkLookup(b *testing.B) {
 	codes := []Code{{MAP, 27}, {MAP, 1}, {SMPP, 0x58}, {SMPP, 0x450}, {TPStatus, 0x46}, {BulkSMSRates, 32}, {TSG, 1152}, {MAP, 999}}
 	b.ReportAllocs()
