@@ -6,7 +6,7 @@ import "github.com/dlrkit/dlrkit/status"
 
 // DataVersion identifies the data the tables were generated from: the
 // first 16 hex digits of a SHA-256 over the files under data/.
-const DataVersion = "f733b40718e119b6"
+const DataVersion = "0315690d2d4766d5"
 
 var tables = [numNamespaces][]entry{
 	MAP: { // data/map.tsv
@@ -237,21 +237,21 @@ var tables = [numNamespaces][]entry{
 		{value: 127, last: 127, info: Info{Name: "interworkingUnspecified", Description: "Interworking, unspecified (MO)", Class: ClassUnknown, Implies: status.Undeliverable, Source: "3GPP TS 24.011 §8.2.5.4 Table 8.4 (osmocom/libosmocore:include/osmocom/gsm/protocol/gsm_04_11.h@0cbfb384 enum gsm411_rp_cause; names from src/gsm/gsm0411_smr.c)"}},
 	},
 	BulkSMSRates: { // data/bulksmsrates.tsv
-		{value: 0, last: 0, info: Info{Name: "No error", Description: "No error (success)", Class: ClassNone, Implies: status.None, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 1, last: 1, info: Info{Name: "Unknown subscriber", Description: "Unknown subscriber (number not registered)", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 7, last: 7, info: Info{Name: "Unknown error", Description: "Unknown error (network issue; retry later)", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 11, last: 11, info: Info{Name: "Teleservice not provisioned", Description: "Teleservice not provisioned (SMS not enabled on the number)", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 21, last: 21, info: Info{Name: "Facility not supported", Description: "Facility not supported", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 27, last: 27, info: Info{Name: "Absent subscriber", Description: "Absent subscriber (no signal; phone off or out of coverage)", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 28, last: 28, info: Info{Name: "Absent subscriber (roaming)", Description: "Absent subscriber (roaming)", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 29, last: 29, info: Info{Name: "Unknown subscriber (MSRN)", Description: "Unknown subscriber: MSRN (routing database issue)", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 31, last: 31, info: Info{Name: "Subscriber busy for MT SMS", Description: "Subscriber busy for MT SMS", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 32, last: 32, info: Info{Name: "SMS barred", Description: "SMS barred", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 33, last: 33, info: Info{Name: "Message waiting list full", Description: "Message waiting list full", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 40, last: 40, info: Info{Name: "System failure", Description: "System failure (carrier; retry later)", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 99, last: 99, info: Info{Name: "Content rejected", Description: "Content rejected (spam filter)", Class: ClassPermanent, Implies: status.Rejected, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 160, last: 160, info: Info{Name: "Number not in DLT", Description: "Number not in DLT (India DLT non-compliant number or template)", Class: ClassPermanent, Implies: status.Rejected, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
-		{value: 999, last: 999, info: Info{Name: "Timeout", Description: "Timeout (message expired; retry or check the number)", Class: ClassTemporary, Implies: status.Expired, Source: "BulkSMSRates receipt err table (provider specification; status words per https://bulksmsrates.com/delivery-reports)"}},
+		{value: 0, last: 0, info: Info{Name: "No error", Description: "No error (success)", Class: ClassNone, Implies: status.None, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 1, last: 1, info: Info{Name: "Unknown subscriber", Description: "Unknown subscriber (number not registered)", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 7, last: 7, info: Info{Name: "Unknown error", Description: "Unknown error (network issue; retry later)", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 11, last: 11, info: Info{Name: "Teleservice not provisioned", Description: "Teleservice not provisioned (SMS not enabled on the number)", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 21, last: 21, info: Info{Name: "Facility not supported", Description: "Facility not supported", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 27, last: 27, info: Info{Name: "Absent subscriber", Description: "Absent subscriber (no signal; phone off or out of coverage)", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 28, last: 28, info: Info{Name: "Absent subscriber (roaming)", Description: "Absent subscriber (roaming)", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 29, last: 29, info: Info{Name: "Unknown subscriber (MSRN)", Description: "Unknown subscriber: MSRN (routing database issue)", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 31, last: 31, info: Info{Name: "Subscriber busy for MT SMS", Description: "Subscriber busy for MT SMS", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 32, last: 32, info: Info{Name: "SMS barred", Description: "SMS barred", Class: ClassPermanent, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 33, last: 33, info: Info{Name: "Message waiting list full", Description: "Message waiting list full", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 40, last: 40, info: Info{Name: "System failure", Description: "System failure (carrier; retry later)", Class: ClassTemporary, Implies: status.Undeliverable, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 99, last: 99, info: Info{Name: "Content rejected", Description: "Content rejected (spam filter)", Class: ClassPermanent, Implies: status.Rejected, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 160, last: 160, info: Info{Name: "Number not in DLT", Description: "Number not in DLT (India DLT non-compliant number or template)", Class: ClassPermanent, Implies: status.Rejected, Source: "BulkSMSRates receipt err table (provider specification)"}},
+		{value: 999, last: 999, info: Info{Name: "Timeout", Description: "Timeout (message expired; retry or check the number)", Class: ClassTemporary, Implies: status.Expired, Source: "BulkSMSRates receipt err table (provider specification)"}},
 	},
 	TSG: { // data/tsg.tsv
 		{value: 0, last: 0, info: Info{Name: "No Error", Description: "No error", Class: ClassNone, Implies: status.None, Source: "TSG Global Common DLR Error Codes (https://support.tsgglobal.com/hc/en-us/articles/4643124175131-Common-DLR-Error-Codes)"}},
