@@ -5,14 +5,15 @@
 // Every data/<name>.tsv is one namespace's table, <name> being the
 // namespace's name as Namespace.String gives it ("map", "smpp", "twilio").
 // A .tsv file whose name is not a namespace is an error, so that a typo
-// cannot drop a table silently. Lines starting with '#' are comments; the
+// cannot drop a table silently. Lines starting with '#' are comments, and
+// those above the header must name the table's sources ("# Source: …"); the
 // first other line is the header
 //
 //	value	name	class	status	description	source	note
 //
 // and every further line is a row of seven tab-separated columns:
 //
-//   - value: decimal ("27") or hexadecimal ("0x45"), or an inclusive range
+//   - value: decimal ("27", "027") or hexadecimal ("0x45"), or an inclusive range
 //     of either ("0x26-0x2F") for codes that share one meaning;
 //   - name: a short name, required;
 //   - class: permanent, temporary, none or unknown;
@@ -177,14 +178,23 @@ func parseTable(file string, data []byte, statusIdent map[string]string) ([]row,
 		return nil, fmt.Errorf("%s: not UTF-8", file)
 	}
 	var rows []row
-	sawHeader := false
+	sawHeader, sawSource := false, false
 	for n, line := range strings.Split(string(data), "\n") {
 		lineNo := n + 1
 		line = strings.TrimSuffix(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+		if strings.HasPrefix(line, "#") {
+			if !sawHeader && strings.Contains(strings.ToLower(line), "source") {
+				sawSource = true
+			}
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		if !sawHeader {
+			if !sawSource {
+				return nil, fmt.Errorf("%s:%d: the comment above the header must name the table's source (a line with \"Source:\")", file, lineNo)
+			}
 			if line != header {
 				return nil, fmt.Errorf("%s:%d: the first line that is not a comment must be the header %q", file, lineNo, header)
 			}

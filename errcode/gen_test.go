@@ -51,15 +51,16 @@ func TestGenerator(t *testing.T) {
 		require.Contains(t, string(checkedIn), "const DataVersion = ")
 	})
 
-	const hdr = "value\tname\tclass\tstatus\tdescription\tsource\tnote\n"
+	const hdr = "# Source: constructed test data\nvalue\tname\tclass\tstatus\tdescription\tsource\tnote\n"
 	const good = "27\tabsent\ttemporary\tUNDELIV\tAbsent\tsomewhere\t\n"
 	bad := []struct {
 		name, file, content, want string
 	}{
 		{"file is not a namespace", "mapp.tsv", hdr + good, `"mapp" is not a namespace name`},
 		{"empty name is NoNamespace", ".tsv", hdr + good, `"" is not a namespace name`},
-		{"no header", "map.tsv", good, "must be the header"},
-		{"header in another order", "map.tsv", "value\tclass\tname\tstatus\tdescription\tsource\tnote\n" + good, "must be the header"},
+		{"no header", "map.tsv", "# Source: x\n" + good, "must be the header"},
+		{"no source comment", "map.tsv", "value\tname\tclass\tstatus\tdescription\tsource\tnote\n" + good, "must name the table's source"},
+		{"header in another order", "map.tsv", "# Source: x\nvalue\tclass\tname\tstatus\tdescription\tsource\tnote\n" + good, "must be the header"},
 		{"no rows", "map.tsv", "# only a comment\n" + hdr, "no rows"},
 		{"six columns", "map.tsv", hdr + "27\tabsent\ttemporary\tUNDELIV\tAbsent\tsomewhere\n", "6 columns, want 7"},
 		{"bad class", "map.tsv", hdr + "27\tabsent\tT\tUNDELIV\tAbsent\tsomewhere\t\n", `class "T"`},
@@ -70,7 +71,7 @@ func TestGenerator(t *testing.T) {
 		{"bad value", "map.tsv", hdr + "2x7\tabsent\ttemporary\tUNDELIV\tAbsent\tsomewhere\t\n", `value "2x7"`},
 		{"value too large", "map.tsv", hdr + "4294967296\tabsent\ttemporary\tUNDELIV\tAbsent\tsomewhere\t\n", `value "4294967296"`},
 		{"empty range", "map.tsv", hdr + "0x30-0x30\tr\tunknown\t\tR\tsomewhere\t\n", "the end must be above the start"},
-		{"duplicate", "map.tsv", hdr + good + good, "value 27 overlaps the row on line 2"},
+		{"duplicate", "map.tsv", hdr + good + good, "value 27 overlaps the row on line 3"},
 		{"overlapping range", "map.tsv", hdr + "20-30\tr\tunknown\t\tR\tsomewhere\t\n" + good, "value 27 overlaps"},
 		{"control character", "map.tsv", hdr + "27\tabsent\ttemporary\tUNDELIV\tAb\x01sent\tsomewhere\t\n", "control character"},
 		{"not UTF-8", "map.tsv", hdr + "27\tabsent\ttemporary\tUNDELIV\tAb\xffsent\tsomewhere\t\n", "not UTF-8"},
@@ -90,7 +91,7 @@ func TestGenerator(t *testing.T) {
 
 	t.Run("a vendor table is a file", func(t *testing.T) {
 		data := t.TempDir()
-		content := "# constructed test data\n" + hdr +
+		content := hdr +
 			"30003\tUnreachable\ttemporary\tUNDELIV\tUnreachable destination handset\thttps://www.twilio.com/docs/api/errors/30003\t\n" +
 			"0x10-0x1F\tblock\tunknown\t\tA block\tconstructed\t\n"
 		require.NoError(t, os.WriteFile(filepath.Join(data, "twilio.tsv"), []byte(content), 0o644))
