@@ -53,6 +53,9 @@ const (
 	numNamespaces // keep last
 )
 
+// namespaceNames are the names String gives; data/<name>.tsv holds a
+// namespace's table. gen.go reads this literal as source text, so keep it
+// a keyed list of constants and string literals.
 var namespaceNames = [numNamespaces]string{
 	NoNamespace:    "",
 	MAP:            "map",
