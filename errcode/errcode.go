@@ -1,6 +1,7 @@
 package errcode
 
 import (
+	"errors"
 	"sort"
 	"strconv"
 
@@ -44,9 +45,17 @@ const (
 	Kannel                   // Kannel dlr-url values
 	Jasmin                   // Jasmin err values
 
+	// Parameters that qualify a MAP error, and an SMPP TLV.
+	MAPDeliveryFailureCause   // TS 29.002 SM-EnumeratedDeliveryFailureCause, the cause of MAP sm-DeliveryFailure (32)
+	MAPAbsentDiagnostic       // TS 23.040 Table 1a AbsentSubscriberDiagnosticSM, the reason of MAP absentSubscriberSM (6)
+	SMPPDeliveryFailureReason // SMPP 3.4 §5.3.2.33 delivery_failure_reason TLV (0x0425)
+
 	numNamespaces // keep last
 )
 
+// namespaceNames are the names String gives; data/<name>.tsv holds a
+// namespace's table. gen.go reads this literal as source text, so keep it
+// a keyed list of constants and string literals.
 var namespaceNames = [numNamespaces]string{
 	NoNamespace:    "",
 	MAP:            "map",
@@ -77,6 +86,10 @@ var namespaceNames = [numNamespaces]string{
 	BSG:            "bsg",
 	Kannel:         "kannel",
 	Jasmin:         "jasmin",
+
+	MAPDeliveryFailureCause:   "map-dfc",
+	MAPAbsentDiagnostic:       "map-absent-diag",
+	SMPPDeliveryFailureReason: "smpp-dfr",
 }
 
 // String returns the namespace's lower-case name ("map", "smpp", "twilio").
@@ -87,8 +100,14 @@ func (n Namespace) String() string {
 	return "Namespace(" + strconv.Itoa(int(n)) + ")"
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (n Namespace) MarshalText() ([]byte, error) { return []byte(n.String()), nil }
+// MarshalText implements encoding.TextMarshaler. It fails for a value out
+// of range, so that marshaling never writes what UnmarshalText cannot read.
+func (n Namespace) MarshalText() ([]byte, error) {
+	if n >= numNamespaces {
+		return nil, errors.New("errcode: cannot marshal " + n.String())
+	}
+	return []byte(namespaceNames[n]), nil
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseNamespace].
 func (n *Namespace) UnmarshalText(b []byte) error {
@@ -136,8 +155,35 @@ func (c Class) String() string {
 	return "Class(" + strconv.Itoa(int(c)) + ")"
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// MarshalText implements encoding.TextMarshaler. It fails for a value out
+// of range, so that marshaling never writes what UnmarshalText cannot read.
+func (c Class) MarshalText() ([]byte, error) {
+	if c >= numClasses {
+		return nil, errors.New("errcode: cannot marshal " + c.String())
+	}
+	return []byte(classNames[c]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseClass].
+func (c *Class) UnmarshalText(b []byte) error {
+	v, ok := ParseClass(string(b))
+	if !ok {
+		return errors.New("errcode: unknown class " + strconv.Quote(string(b)))
+	}
+	*c = v
+	return nil
+}
+
+// ParseClass returns the class with the given name ("permanent",
+// "temporary", "none", "unknown"), as String gives it.
+func ParseClass(name string) (Class, bool) {
+	for c, s := range classNames {
+		if s == name {
+			return Class(c), true
+		}
+	}
+	return ClassUnknown, false
+}
 
 // Retryable reports whether a retry is worth trying: temporary errors, and
 // codes no source classifies.
@@ -169,31 +215,40 @@ type Info struct {
 	Source      string        // where the row comes from
 }
 
-// entry is one generated table row.
+// entry is one generated table row: the codes value through last share
+// info. Ranges keep blocks such as TP-Status 0x30-0x3F (SC-specific) or SMPP
+// 0x400-0x4FF (vendor-specific) to one row each.
 type entry struct {
-	value uint32
-	info  Info
+	value, last uint32
+	info        Info
 }
 
-// Lookup returns what is known of c.
+// Lookup returns what is known of c. It does not allocate.
 func Lookup(c Code) (Info, bool) {
 	if c.Namespace >= numNamespaces {
 		return Info{}, false
 	}
 	t := tables[c.Namespace]
-	i := sort.Search(len(t), func(i int) bool { return t[i].value >= c.Value })
-	if i < len(t) && t[i].value == c.Value {
+	// The first row that ends at or after c.Value; rows are sorted and do
+	// not overlap (gen.go checks). A hand-written loop measured no faster.
+	i := sort.Search(len(t), func(i int) bool { return t[i].last >= c.Value })
+	if i < len(t) && t[i].value <= c.Value {
 		return t[i].info, true
 	}
 	return Info{}, false
 }
 
-// Rows returns how many codes the tables know in ns.
+// Rows returns how many codes the tables know in ns; a row that covers a
+// range counts every code in it.
 func Rows(ns Namespace) int {
 	if ns >= numNamespaces {
 		return 0
 	}
-	return len(tables[ns])
+	n := 0
+	for _, e := range tables[ns] {
+		n += int(e.last-e.value) + 1
+	}
+	return n
 }
 
 // Read reads a code as it appears in a receipt or a callback: decimal digits
