@@ -14,7 +14,8 @@ import (
 
 // Object is one printed receipt.
 type Object struct {
-	Line int `json:"line,omitempty"` // input line number, when read from lines
+	File string `json:"file,omitempty"` // input file, when there are several
+	Line int    `json:"line,omitempty"` // input line number, when read from lines
 	dlr.Receipt
 	Final     bool       `json:"final"`             // the status is final
 	ErrorInfo *ErrorInfo `json:"error,omitempty"`   // the receipt's error code, when it has one
@@ -32,6 +33,7 @@ type ErrorInfo struct {
 
 // Problem is printed in place of receipts for input that could not be read.
 type Problem struct {
+	File       string `json:"file,omitempty"`
 	Line       int    `json:"line,omitempty"`
 	ParseError string `json:"parse_error"`
 	Input      string `json:"input,omitempty"` // the start of the input, for finding it
