@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dlrkit/dlrkit/errcode"
+	"github.com/dlrkit/dlrkit/examples/internal/deliveryreport"
 	"github.com/dlrkit/dlrkit/examples/internal/receiptjson"
 	"github.com/dlrkit/dlrkit/smppfmt"
 )
@@ -51,7 +52,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			opts.progress = true
 		}
 	}
-	p := &processor{opts: opts, enc: receiptjson.NewEncoder(stdout), stderr: stderr, rep: newReport()}
+	p := &processor{opts: opts, enc: receiptjson.NewEncoder(stdout), stderr: stderr, rep: deliveryreport.New()}
 	files := opts.files
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -65,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	p.endProgress()
 	if opts.summary {
-		if err := p.rep.write(stdout); err != nil {
+		if err := p.rep.Summary().WriteText(stdout); err != nil {
 			fmt.Fprintf(stderr, "dlrparse: %v\n", err)
 			return exitIO
 		}
@@ -128,8 +129,10 @@ type processor struct {
 	opts     options
 	enc      *receiptjson.Encoder
 	stderr   io.Writer
-	rep      *report
+	rep      *deliveryreport.Report
 	lines    int // all lines read, for progress
+	receipts int
+	problems int
 	shown    bool
 	writeErr error
 }
@@ -180,7 +183,8 @@ func (p *processor) file(name string, stdin io.Reader, several bool) error {
 			continue
 		}
 		for _, r := range rs {
-			p.rep.add(r)
+			p.receipts++
+			p.rep.Add(r)
 			if !p.opts.summary {
 				o := receiptjson.New(r, err)
 				o.File, o.Line = label, lr.n
@@ -194,7 +198,8 @@ func (p *processor) file(name string, stdin io.Reader, several bool) error {
 }
 
 func (p *processor) problem(file string, n int, line []byte, err error) {
-	p.rep.Problems++
+	p.problems++
+	p.rep.AddProblem()
 	if p.opts.summary {
 		return
 	}
@@ -214,7 +219,7 @@ func (p *processor) showProgress() {
 		return
 	}
 	p.shown = true
-	fmt.Fprintf(p.stderr, "\rdlrparse: %d lines, %d receipts, %d unreadable", p.lines, p.rep.Receipts, p.rep.Problems)
+	fmt.Fprintf(p.stderr, "\rdlrparse: %d lines, %d receipts, %d unreadable", p.lines, p.receipts, p.problems)
 }
 
 func (p *processor) endProgress() {

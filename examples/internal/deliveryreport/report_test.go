@@ -1,4 +1,4 @@
-package main
+package deliveryreport
 
 import (
 	"strings"
@@ -12,7 +12,7 @@ import (
 	"github.com/dlrkit/dlrkit/status"
 )
 
-func TestGradeOf(t *testing.T) {
+func TestGrade(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		rate float64
@@ -28,7 +28,9 @@ func TestGradeOf(t *testing.T) {
 		{0, "Poor"},
 	}
 	for _, tt := range tests {
-		require.Equal(t, tt.want, gradeOf(tt.rate).name, "rate %v", tt.rate)
+		name, advice := Grade(tt.rate)
+		require.Equal(t, tt.want, name, "rate %v", tt.rate)
+		require.NotEmpty(t, advice)
 	}
 }
 
@@ -40,7 +42,7 @@ func TestReport(t *testing.T) {
 	at := time.Date(2025, 2, 14, 10, 30, 0, 0, time.UTC)
 	bsr := dlr.Source{Format: dlr.FormatJSON, Provider: "bulksmsrates"}
 	smpp := dlr.Source{Format: dlr.FormatSMPPText}
-	rep := newReport()
+	rep := New()
 	for _, r := range []dlr.Receipt{
 		{MessageID: "m1", Status: status.Enroute, Source: bsr, DoneAt: at},
 		{MessageID: "m1", Status: status.Delivered, Source: bsr, DoneAt: at.Add(time.Second)},
@@ -51,12 +53,13 @@ func TestReport(t *testing.T) {
 		{MessageID: "m4", Status: status.Delivered, Source: bsr}, // same id, other provider: another message
 		{Status: status.Unknown, Source: smpp},
 	} {
-		rep.add(r)
+		rep.Add(r)
 	}
-	rep.Problems = 2
+	rep.AddProblem()
+	rep.AddProblem()
 
 	var b strings.Builder
-	require.NoError(t, rep.write(&b))
+	require.NoError(t, rep.Summary().WriteText(&b))
 	got := b.String()
 	lines := strings.Split(got, "\n")
 
@@ -86,16 +89,16 @@ func TestReport(t *testing.T) {
 func TestReportEmpty(t *testing.T) {
 	t.Parallel()
 	var b strings.Builder
-	require.NoError(t, newReport().write(&b))
+	require.NoError(t, New().Summary().WriteText(&b))
 	require.Equal(t, "Delivery report: 0 receipts, 0 messages, 0 unreadable lines\n\nNo receipts.\n", b.String())
 }
 
 func TestReportInFlight(t *testing.T) {
 	t.Parallel()
-	rep := newReport()
-	rep.add(dlr.Receipt{MessageID: "m1", Status: status.Enroute})
+	rep := New()
+	rep.Add(dlr.Receipt{MessageID: "m1", Status: status.Enroute})
 	var b strings.Builder
-	require.NoError(t, rep.write(&b))
+	require.NoError(t, rep.Summary().WriteText(&b))
 	require.Contains(t, b.String(), "Delivery rate: no message has a final status yet (1 in flight)")
 	require.NotContains(t, b.String(), "Grade:")
 }
