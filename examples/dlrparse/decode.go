@@ -11,6 +11,11 @@ import (
 	"github.com/dlrkit/dlrkit/status"
 )
 
+// lineDecoder reads the receipts in one line; see decoder.decode.
+type lineDecoder interface {
+	decode(line []byte) ([]dlr.Receipt, error)
+}
+
 // decoder reads one line in a known or detected format.
 type decoder struct {
 	format   format          // formatAuto detects per line

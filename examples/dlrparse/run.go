@@ -19,7 +19,7 @@ const progressEvery = 10000
 
 // options are what the flags set.
 type options struct {
-	dec      decoder
+	dec      lineDecoder
 	summary  bool
 	progress bool // write a progress line on stderr
 	files    []string
@@ -114,7 +114,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return options{}, fmt.Errorf("-errns: unknown namespace %q", *errns)
 	}
 	return options{
-		dec: decoder{
+		dec: &decoder{
 			format:   f,
 			provider: *provider,
 			parser:   &smppfmt.Parser{Location: loc, Namespace: ns},
