@@ -18,6 +18,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/linxGnu/gosmpp/pdu"
+
 	"github.com/dlrkit/dlrkit/dlr"
 )
 
@@ -176,6 +178,7 @@ func TestAgainstNodeSMPP(t *testing.T) {
 			// The bytes smppfmt sees are the bytes the SMSC sent.
 			require.True(t, r.Exact, "raw bytes were not captured from the wire")
 			require.Equal(t, e.Hex, hex.EncodeToString(r.Raw))
+			crossCheck(t, r.Raw, e.Expect)
 			if r.Err != nil && strings.Contains(r.Err.Error(), "not implemented") {
 				notImplemented++
 				return
@@ -222,4 +225,47 @@ func rfc3339(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
+}
+
+// crossCheck holds the SMSC's expectations against gosmpp's own reading of
+// the same bytes, so that a wrong expectation in smsc.js shows up as such
+// and not as a decoding bug: addresses, the text (decoded by gosmpp where
+// it knows the data_coding), and the receipted_message_id TLV.
+func crossCheck(t *testing.T, raw []byte, want expect) {
+	t.Helper()
+	p, err := pdu.Parse(bytes.NewReader(raw))
+	require.NoError(t, err)
+	var (
+		src, dst string
+		text     []byte
+		tlvs     map[pdu.Tag]pdu.Field
+	)
+	switch d := p.(type) {
+	case *pdu.DeliverSM:
+		src, dst, tlvs = d.SourceAddr.Address(), d.DestAddr.Address(), d.OptionalParameters
+		if d.Message.Encoding() != nil {
+			s, err := d.Message.GetMessage()
+			require.NoError(t, err)
+			text = []byte(s)
+		} else {
+			text, _ = d.Message.GetMessageData() // 0xF0: GSM default alphabet, ASCII here
+		}
+	case *pdu.DataSM:
+		src, dst, tlvs = d.SourceAddr.Address(), d.DestAddr.Address(), d.OptionalParameters
+		if f, ok := tlvs[pdu.TagMessagePayload]; ok {
+			text = f.Data
+		}
+	default:
+		t.Fatalf("unexpected PDU %T", p)
+	}
+	require.Equal(t, want.To, src, "the receipt's source_addr is the original recipient")
+	require.Equal(t, want.From, dst, "the receipt's destination_addr is the original sender")
+	if want.Text != "" {
+		require.Contains(t, string(text), "text:"+want.Text)
+	}
+	if f, ok := tlvs[pdu.TagReceiptedMessageID]; ok {
+		require.Equal(t, want.MessageID, f.String(), "the TLV id is the receipt's id")
+	} else if len(text) > 0 {
+		require.Contains(t, string(text), "id:"+want.MessageID)
+	}
 }
