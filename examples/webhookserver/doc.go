@@ -1,0 +1,41 @@
+// Webhookserver receives BulkSMSRates delivery-receipt callbacks over HTTP,
+// tracks the status of every message, and answers questions about them.
+//
+// Usage:
+//
+//	DLRKIT_WEBHOOK_SECRET=… go run ./examples/webhookserver [-addr 127.0.0.1:8080]
+//
+// Flags:
+//
+//	-addr    listen address (default 127.0.0.1:8080)
+//	-secret  webhook secret; default $DLRKIT_WEBHOOK_SECRET. Without one the
+//	         server warns and accepts unsigned callbacks.
+//
+// Routes:
+//
+//	POST /webhooks/bulksmsrates   a callback: one receipt object or a batched array
+//	GET  /messages/{id}           the tracked message: its receipts merged, as JSON
+//	GET  /report                  the delivery report as JSON; ?format=text for text
+//
+// A callback must carry X-BSR-Signature: sha256=<lowercase hex of
+// HMAC-SHA256(body) with the secret>; it is checked in constant time before
+// the body is parsed. The answers are 200 once the receipts are tracked,
+// 401 for a missing or wrong signature, 400 for a body that is not a
+// receipt, 405 for another method, 413 for a body over 1 MiB. BulkSMSRates
+// retries a callback that does not get 200, so nothing is acknowledged
+// before it is stored.
+//
+// Receipts of one message are merged with dlr.Merge, so duplicates, retries
+// and out-of-order arrivals converge on one status. State is kept in memory.
+//
+// SIGINT or SIGTERM stops accepting connections and lets requests in
+// flight finish (up to 10 s) before exiting.
+//
+// Try it:
+//
+//	body='{"message_id":"msg_abc123","to":"+447700900000","status":"DELIVRD","error_code":"000"}'
+//	sig=$(printf %s "$body" | openssl dgst -sha256 -hmac "$DLRKIT_WEBHOOK_SECRET" | sed 's/^.* //')
+//	curl -H "X-BSR-Signature: sha256=$sig" -d "$body" localhost:8080/webhooks/bulksmsrates
+//	curl localhost:8080/messages/msg_abc123
+//	curl 'localhost:8080/report?format=text'
+package main
