@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/dlrkit/dlrkit/dlr"
+	"github.com/dlrkit/dlrkit/errcode"
 	"github.com/dlrkit/dlrkit/smppfmt"
+	"github.com/dlrkit/dlrkit/status"
 )
 
 // The provider names, as Meta.Provider takes them and Receipt.Source.Provider
@@ -77,6 +79,15 @@ type Parser struct {
 	// (MAP when unset).
 	SMPP smppfmt.Parser
 
+	// Vocabulary adds status words to the generic adapter's vocabulary or
+	// overrides its entries; keys match ignoring case, '_', '-', '.' and
+	// spaces. nil means the built-in vocabulary only.
+	Vocabulary map[string]status.Status
+
+	// Kannel names the parameters of the application's Kannel dlr-url
+	// template; the zero value accepts common names.
+	Kannel KannelParams
+
 	MaxBody  int // largest body or query string; 0 means DefaultMaxBody
 	MaxBatch int // most receipts in one body; 0 means DefaultMaxBatch
 	MaxDepth int // deepest JSON nesting; 0 means DefaultMaxDepth
@@ -118,6 +129,12 @@ func (p *Parser) Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
 		out, err = decodeBulkSMSRates(&d, req)
 	case TSG:
 		out, err = decodeTSG(&d, req)
+	case Kannel:
+		out, err = decodeKannel(&d, req)
+	case Jasmin:
+		out, err = decodeJasmin(&d, req)
+	case Generic:
+		out, err = decodeGeneric(&d, req)
 	default:
 		return nil, &ParseError{Provider: name, Offset: -1, Err: ErrUnknownProvider}
 	}
@@ -209,4 +226,27 @@ func isFormType(ct string) bool {
 	mt := mediaType(ct)
 	// text/plain: some gateways post a query string with no or the wrong type.
 	return mt == "application/x-www-form-urlencoded" || mt == "text/plain"
+}
+
+func (p *Parser) smppLocation() *time.Location {
+	if p.SMPP.Location != nil {
+		return p.SMPP.Location
+	}
+	return p.location()
+}
+
+// smppNamespace is the namespace of err values that come from SMPP
+// receipts: Parser.SMPP.Namespace, MAP when unset (as smppfmt reads err:).
+func (p *Parser) smppNamespace() errcode.Namespace {
+	if p.SMPP.Namespace != errcode.NoNamespace {
+		return p.SMPP.Namespace
+	}
+	return errcode.MAP
+}
+
+// smppParser returns the settings for receipt text carried in a callback.
+func (p *Parser) smppParser() *smppfmt.Parser {
+	sp := p.SMPP
+	sp.Location = p.smppLocation()
+	return &sp
 }

@@ -128,3 +128,17 @@ func (d *decoder) count(r *dlr.Receipt, index int, key, raw string) int {
 	}
 	return n
 }
+
+// smppWhen reads an SMPP receipt date (10, 12 or 14 digits) in the SMSC's
+// zone: Parser.SMPP.Location, else Parser.Location, else UTC.
+func (d *decoder) smppWhen(r *dlr.Receipt, index int, key, raw string) time.Time {
+	if raw == "" {
+		return time.Time{}
+	}
+	t, ok := parseTime(raw, d.p.smppLocation(), timeSMPP)
+	if !ok {
+		r.Extra = append(r.Extra, dlr.Field{Key: key, Value: raw})
+		d.unknownValue(index, key, raw)
+	}
+	return t
+}

@@ -61,20 +61,24 @@ func parseTime(raw string, loc *time.Location, allow timeLayouts) (time.Time, bo
 }
 
 // parseSMPPDate reads SMPP receipt dates (SMPP 3.4 Appendix B): yyMMddHHmm
-// (10 digits), yyMMddHHmmss (12; the other 12-digit reading, yyyyMMddHHmm,
-// is not tried), yyyyMMddHHmmss (14). Two-digit years are 2000–2099.
-// All zeros means absent.
+// (10 digits), yyMMddHHmmss (12), yyyyMMddHHmmss (14). Twelve digits that are
+// not a valid yyMMddHHmmss are tried as yyyyMMddHHmm (Jasmin writes its own
+// receipts' dates so). Two-digit years are 2000–2099.
 func parseSMPPDate(s string, loc *time.Location) (time.Time, bool) {
-	var year, rest int
 	switch len(s) {
 	case 10, 12:
-		year, rest = 2000+atoi(s[:2]), 2
+		if t, ok := smppDate(2000+atoi(s[:2]), s[2:], loc); ok || len(s) == 10 {
+			return t, ok
+		}
+		return smppDate(atoi(s[:4]), s[4:]+"00", loc)
 	case 14:
-		year, rest = atoi(s[:4]), 4
-	default:
-		return time.Time{}, false
+		return smppDate(atoi(s[:4]), s[4:], loc)
 	}
-	s = s[rest:]
+	return time.Time{}, false
+}
+
+// smppDate reads MMddHHmm or MMddHHmmss after the year.
+func smppDate(year int, s string, loc *time.Location) (time.Time, bool) {
 	month, day, hour, min := atoi(s[0:2]), atoi(s[2:4]), atoi(s[4:6]), atoi(s[6:8])
 	sec := 0
 	if len(s) == 10 {
