@@ -164,7 +164,7 @@ func FuzzRoundTripBulkSMSRates(f *testing.F) {
 			want.DoneAt = time.Unix(unix%(1<<33), 0).UTC()
 		}
 		if cents != 0 {
-			want.Price = strconv.Itoa(int(cents)/100) + "." + strconv.Itoa(int(cents)%100+100)[1:] + "0"
+			want.Price = strconv.Itoa(int(cents)/100) + "." + strconv.Itoa(int(cents)%100 + 100)[1:] + "0"
 			want.Currency = "GBP"
 		}
 		if ek != "" {
