@@ -123,7 +123,7 @@ func (p *Parser) Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
 			return nil, err
 		}
 	}
-	d := decoder{p: p, provider: name, format: req.format}
+	d := decoder{p: p, provider: name, format: req.format, body: req.body}
 	var out []dlr.Receipt
 	switch name {
 	case BulkSMSRates:

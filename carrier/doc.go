@@ -5,31 +5,86 @@
 //
 //	rs, err := carrier.Parse(body, carrier.Meta{ContentType: ct, RawQuery: q, Provider: "tsg"})
 //
-// Parse is a pure function of the body and [Meta] (no *http.Request, no
-// clock, no globals). It returns one receipt per message, part or
-// recipient the callback reports, in input order. A [Parser] holds the
-// settings (time zone for zone-less timestamps, bounds); the zero Parser,
+// Parse is a pure function of the body and [Meta]: no *http.Request, no
+// clock, no globals, no logging. It returns one receipt per message, part
+// or recipient the callback reports, in input order. A [Parser] holds the
+// settings (time zones, bounds, vocabulary additions); the zero Parser,
 // which the package-level functions use, reads zone-less times in UTC.
 //
 // Every receipt has Source.Provider set to the adapter's name and
 // Source.Format to json, form or query. RawStatus and RawError keep the
-// provider's own words; Price keeps the exact decimal text ("0.0300"); every
-// field the adapter does not map is kept in Extra, in input order (JSON
-// values that are not strings as their JSON text).
+// provider's own words; Price keeps the exact decimal text ("0.0300", never
+// a float); every field the adapter does not map is kept in Extra, in input
+// order (JSON values that are not strings as their JSON text: 12, true,
+// null, {"a":1}).
 //
 // # Providers
 //
-//	name            transport                     adapter
-//	bulksmsrates    JSON object or array          BulkSMSRates webhook
-//	tsg             JSON object (or array)        TSG Global sms_dlr / mms_dlr
-//	kannel          GET query                     Kannel dlr-url callback
-//	jasmin          GET query or POST form        Jasmin HTTP DLR, levels 1, 2, 3
-//	generic         JSON, form or query           common field names, documented vocabulary
+//	name            transport                   the endpoint must answer
+//	bulksmsrates    JSON object or array        200 within 10 s (else retried after 1, 5, 15 min)
+//	tsg             JSON object (array too)     200
+//	kannel          GET query                   any 2xx
+//	jasmin          GET query or POST form      200 with the exact body "ACK/Jasmin" (else retried)
+//	generic         JSON, form or query         —
 //
-// These names are reserved for adapters to come and give
-// ErrUnknownProvider today: twilio, vonage, vonage-messages, plivo, sinch,
-// infobip, telnyx, messagebird, aws, clickatell, africastalking, bandwidth,
-// bsg.
+// Parse never writes a response; the HTTP handler does. These names are
+// reserved for adapters to come and give ErrUnknownProvider today: twilio,
+// vonage, vonage-messages, plivo, sinch, infobip, telnyx, messagebird, aws,
+// clickatell, africastalking, bandwidth, bsg.
+//
+// # Status vocabularies
+//
+// BulkSMSRates "status" carries the SMPP words (DELIVRD, UNDELIV, EXPIRED,
+// DELETED, UNKNOWN, REJECTD, ENROUTE, ACCEPTD), read with status.Lookup;
+// "error_code" is read in errcode.BulkSMSRates (null = no error).
+//
+// TSG Global "delivery_status" ("delivered" is the only word its docs show;
+// the others are assumed) and "delivery_error_code" in errcode.TSG:
+//
+//	delivered                DELIVRD
+//	undelivered, failed      UNDELIV
+//	rejected                 REJECTD
+//	expired                  EXPIRED
+//	accepted, queued         ACCEPTD
+//	enroute, sent            ENROUTE
+//	deleted                  DELETED
+//	unknown, SMPP words      UNKNOWN, as the word says
+//
+// Kannel %d, read as bit flags (gw/dlr.h):
+//
+//	1  DELIVRD    2  UNDELIV    4  ENROUTE (buffered on the SMSC)
+//	8  ACCEPTD    16 REJECTD    12 ENROUTE
+//	34 EXPIRED    66 UNKNOWN    (0x20 and 0x40 qualify a failure)
+//
+// Jasmin message_status: level 1 is a submit_sm_resp command status,
+// ESME_ROK → ACCEPTD, other ESME_R* → REJECTD (RawError keeps the name);
+// levels 2 and 3 carry the receipt's SMPP stat word. Its err is read like a
+// receipt's err: (Parser.SMPP.Namespace, MAP when unset).
+//
+// Generic: the SMPP words and message_state names, and
+//
+//	queued, accepted, failed*      ACCEPTD
+//	scheduled                      SCHEDULED
+//	sent, submitted, pending,
+//	sending, dispatched, buffered  ENROUTE
+//	received, delivered, success,
+//	successful, read               DELIVRD
+//	frozen, rejected, blocked,
+//	deficient                      REJECTD
+//	expired                        EXPIRED
+//	undelivered, undeliverable,
+//	delivery_failed, not_delivered UNDELIV
+//	deleted, cancelled, canceled   DELETED
+//	unknown                        UNKNOWN
+//
+// (*) The words Queued, Sent, Submitted, Pending, Received, Failed, Frozen,
+// Rejected, Expired, Deficient and Unknown are a gateway vocabulary used by
+// New Zealand providers. There Failed means "could not be handed to the
+// carrier, will be retried" and Frozen "failed 50 times, given up", so
+// Failed is NOT final (ACCEPTD, RawStatus "Failed") and Frozen is REJECTD.
+// Providers whose "failed" is final need Parser.Vocabulary
+// {"failed": status.Undeliverable}. Numbers are not status words in the
+// generic vocabulary; an unknown word gives UNKNOWN and a ValueError.
 //
 // # Formats
 //
@@ -41,6 +96,20 @@
 // a body starting with '{' or '[' is JSON and anything else a form. Other
 // types are ErrWrongFormat. Forms follow url.ParseQuery's rules ('&'
 // separators, '+' is a space; ';' and bad escapes are ErrMalformed).
+// Field names are matched exactly by the provider adapters (they are
+// documented) and ignoring case, '_', '-', '.' and spaces by the generic
+// adapter and Kannel's default parameter names ([KannelParams]).
+//
+// # Times
+//
+// Timestamps with a zone keep it. Zone-less ones (TSG, the generic
+// adapter, Kannel %t) are read in Parser.Location; SMPP receipt dates
+// (Jasmin subdate/donedate, Kannel %A text) in Parser.SMPP.Location, else
+// Parser.Location; nil means UTC. SMPP dates: 10 digits yyMMddHHmm, 12
+// digits yyMMddHHmmss (or yyyyMMddHHmm when that reading is invalid), 14
+// digits yyyyMMddHHmmss; all zeros means absent. A timestamp in no known
+// layout (a placeholder such as "date-time") leaves the time zero, keeps
+// the text in Extra and is reported in a ValueError.
 //
 // # Detection
 //
@@ -56,6 +125,8 @@
 // Exactly one match names the provider. No match is ErrUnknownProvider;
 // several are ErrAmbiguous; both come in a [*DetectError] listing the
 // candidates. Detection never picks generic: name it in Meta.Provider.
+// Kannel callbacks carry only the parameters the application's template
+// names, so one without %A receipt text is not detected: name "kannel".
 //
 // # Bounds
 //
@@ -72,15 +143,20 @@
 // the position in a batch, the field and, for JSON syntax, the byte offset.
 //
 // Well-formed input with a value the adapter does not understand (a status
-// word outside the vocabulary, a timestamp in no known layout) is not a
-// failure: Parse returns the complete receipts AND a [*ValueError] listing
-// the values (errors.Is(err, ErrUnknownValue)). An unknown status word
-// gives status UNKNOWN with RawStatus kept.
+// word outside the vocabulary, a timestamp in no known layout, a count that
+// is not a number) is not a failure: Parse returns the complete receipts
+// AND a [*ValueError] listing the values (errors.Is(err, ErrUnknownValue)).
+// An unknown status word gives status UNKNOWN with RawStatus kept.
 //
 // # Notable divergences
 //
 //   - JSON numbers are never converted to floats; cost 0.0300 is "0.0300".
-//   - Invalid UTF-8 in JSON strings becomes U+FFFD, as in encoding/json;
-//     duplicate keys are all seen (the last mapped one wins, as in
-//     encoding/json).
+//   - JSON is validated as RFC 8259 (what encoding/json accepts), but
+//     invalid UTF-8 in strings becomes U+FFFD and duplicate keys are all
+//     seen, the last mapped one winning, as in encoding/json.
+//   - The strings of a receipt read from a body of at most 4 KiB share one
+//     copy of the body (one allocation); larger bodies get a copy per value,
+//     so that keeping one receipt of a batch does not keep the batch.
+//   - Generic input with two different message ids (id and message_id) is
+//     ErrAmbiguous rather than a guess.
 package carrier

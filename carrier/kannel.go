@@ -99,7 +99,7 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	r := d.receipt()
 	var id, foreign, foreignKey, typ, typeKey, reply, replyKey string
-	var done string
+	var done, doneKey string
 	for _, f := range req.pairs {
 		switch d.p.Kannel.role(f.key) {
 		case kannelType:
@@ -116,7 +116,7 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 		case kannelFrom:
 			r.From = f.value
 		case kannelTime:
-			done = f.value
+			done, doneKey = f.value, f.key
 			if t, ok := parseTime(f.value, d.p.location(), timeEpoch|timeISO); ok {
 				r.DoneAt = t
 			} else {
@@ -162,7 +162,11 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 		}
 		r.Error, r.RawError, r.ErrorMessage = t.Error, t.RawError, t.ErrorMessage
 		r.SubmittedAt = t.SubmittedAt
-		if !t.DoneAt.IsZero() || done == "" {
+		if !t.DoneAt.IsZero() {
+			if !r.DoneAt.IsZero() {
+				// The receipt's own done date wins; keep the template's time.
+				r.Extra = append(r.Extra, dlr.Field{Key: doneKey, Value: done})
+			}
 			r.DoneAt = t.DoneAt
 		}
 		r.Submitted, r.Delivered, r.Text = t.Submitted, t.Delivered, t.Text
