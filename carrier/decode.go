@@ -17,9 +17,12 @@ import (
 //
 //     whose doc comment is the field mapping and status table (and says
 //     what is assumed where the provider's docs are silent).
+//
 //  2. A case in the switch in Parser.Parse, the name in Providers (the
 //     constant already exists) and in the list in doc.go.
+//
 //  3. A rule isX(*shape) bool in detect.go, called from Parser.detect.
+//
 //  4. Fixtures in testdata/<provider>/ named in its SOURCE file; golden
 //     outputs with go test -run Golden -update.
 //
