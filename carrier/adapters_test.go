@@ -187,6 +187,8 @@ func TestDetectFormats(t *testing.T) {
 		{"kannel receipt text", "", carrier.Meta{RawQuery: "id=9&type=1&answer=" + url.QueryEscape("id:1 sub:001 dlvrd:001 submit date:2502141030 done date:2502141031 stat:DELIVRD err:000 text:x")}, carrier.Kannel},
 		{"bsr batch", `[{"message_id":"a","status":"DELIVRD","delivered_at":"2025-02-14T10:30:02Z"}]`, carrier.Meta{ContentType: "application/json"}, carrier.BulkSMSRates},
 		{"tsg mms", `{"object":"mms_dlr","mms":{"id":"a"},"delivery_status":"delivered"}`, carrier.Meta{ContentType: "application/json; charset=utf-8"}, carrier.TSG},
+		{"JSON sent as text/plain", `{"object":"sms_dlr","sms":{"id":"a"},"delivery_status":"delivered"}`, carrier.Meta{ContentType: "text/plain"}, carrier.TSG},
+		{"form sent as text/plain", "id=u&level=1&message_status=ESME_ROK", carrier.Meta{ContentType: "Text/Plain; charset=utf-8"}, carrier.Jasmin},
 	}
 	for _, tt := range tests {
 		got, err := carrier.Detect([]byte(tt.body), tt.meta)

@@ -92,9 +92,11 @@
 // from Meta.RawQuery, or from Meta.Query when RawQuery is empty (url.Values
 // has no order, so Extra is then sorted by key). Otherwise the body is JSON
 // when Content-Type is application/json, text/json or +json, a form when it
-// is application/x-www-form-urlencoded or text/plain; with no Content-Type
+// is application/x-www-form-urlencoded; with no Content-Type or text/plain,
 // a body starting with '{' or '[' is JSON and anything else a form. Other
-// types are ErrWrongFormat. Forms follow url.ParseQuery's rules ('&'
+// types (multipart/form-data, XML) are ErrWrongFormat. A query string that
+// comes with a body is not read (it often holds the application's own
+// token, which does not belong in Extra). Forms follow url.ParseQuery's rules ('&'
 // separators, '+' is a space; ';' and bad escapes are ErrMalformed).
 // Field names are matched exactly by the provider adapters (they are
 // documented) and ignoring case, '_', '-', '.' and spaces by the generic
