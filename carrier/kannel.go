@@ -151,7 +151,13 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	if looksLikeReceiptText(reply) {
 		t, err := d.p.smppParser().Parse([]byte(reply))
-		if err != nil {
+		switch {
+		case err == nil:
+		case t.MessageID != "" || t.Status != status.None:
+			// smppfmt read the text but not every value (an unknown
+			// stat word, say): keep what it read, report the text.
+			d.unknownValue(0, replyKey, reply)
+		default:
 			return nil, d.fail(0, replyKey, fmt.Errorf("%w: %w", ErrMalformed, err))
 		}
 		if r.MessageID == "" {
