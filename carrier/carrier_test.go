@@ -61,7 +61,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestParseErrorOffset(t *testing.T) {
 	t.Parallel()
-	body := `{"message_id":"a", "cost": 0.03.00}`
+	body := "\n  " + `{"message_id":"a", "cost": 0.03.00}`
 	_, err := carrier.Parse([]byte(body), carrier.Meta{Provider: carrier.BulkSMSRates})
 	var pe *carrier.ParseError
 	require.ErrorAs(t, err, &pe)
