@@ -1,11 +1,12 @@
 package webhook
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -140,7 +141,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	receipts, derr := decode(body, carrier.Meta{
 		ContentType: r.Header.Get("Content-Type"),
-		Query:       r.URL.Query(),
+		Query:       query(r),
 		Provider:    h.Provider,
 		Headers:     r.Header,
 	})
@@ -182,20 +183,39 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 		return nil, &RequestError{Status: http.StatusRequestEntityTooLarge,
 			Err: fmt.Errorf("%w: Content-Length %d > %d", ErrBodyTooLarge, r.ContentLength, limit)}
 	}
-	var buf bytes.Buffer
-	if r.ContentLength > 0 {
-		buf.Grow(int(r.ContentLength) + 1)
+	hint := 512
+	if r.ContentLength >= 0 {
+		hint = int(r.ContentLength)
 	}
-	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
+	body, err := readAll(http.MaxBytesReader(w, r.Body, limit), hint)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case err == nil:
-		return buf.Bytes(), nil
+		return body, nil
 	case errors.As(err, &tooLarge):
-		return buf.Bytes(), &RequestError{Status: http.StatusRequestEntityTooLarge,
+		return body, &RequestError{Status: http.StatusRequestEntityTooLarge,
 			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, limit)}
 	default:
-		return buf.Bytes(), &RequestError{Status: http.StatusBadRequest, Err: fmt.Errorf("%w: %w", ErrBodyRead, err)}
+		return body, &RequestError{Status: http.StatusBadRequest, Err: fmt.Errorf("%w: %w", ErrBodyRead, err)}
+	}
+}
+
+// readAll is io.ReadAll starting from a buffer of the expected size (plus
+// one byte, so that reading the end does not grow it).
+func readAll(r io.Reader, hint int) ([]byte, error) {
+	b := make([]byte, 0, hint+1)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
 	}
 }
 
@@ -234,6 +254,14 @@ func (h *Handler) requestURL(r *http.Request) string {
 		base += "?" + query
 	}
 	return base
+}
+
+// query parses the request's query; nil when there is none.
+func query(r *http.Request) url.Values {
+	if r.URL.RawQuery == "" {
+		return nil
+	}
+	return r.URL.Query()
 }
 
 func plain(w http.ResponseWriter, status int) {
