@@ -55,29 +55,39 @@
 //
 // [Handler] is the only net/http code in the library. For each request it:
 //
-//   - answers 405 to methods other than GET and POST (HEAD gets an empty 200,
-//     for providers that check the URL with it);
+//   - answers 405 (with Allow) to methods other than GET and POST; HEAD gets
+//     an empty 200, for providers that check the URL with it;
+//   - answers 500 if Verifier or Sink is nil (fail closed: use [Unsigned]
+//     for providers that sign nothing);
 //   - reads the body through http.MaxBytesReader, never more than MaxBody
-//     (1 MiB by default) plus one byte, and answers 413 beyond;
-//   - verifies the signature with Verifier and answers 401 without calling
-//     the sink if it fails;
+//     ([DefaultMaxBody], 1 MiB, when zero) plus one byte, and answers 413
+//     beyond it (at once when Content-Length says so);
+//   - verifies the signature with Verifier at the time Clock gives, and
+//     answers 401 without calling the sink if it fails;
 //   - decodes with carrier.Parse (or Decode), passing the Content-Type, the
-//     query, the provider name and the headers; a body that cannot be decoded
-//     gets 400;
+//     query, the provider name and the headers; a body that yields no
+//     receipts and an error gets 400;
 //   - calls Sink with the request's context and the receipts; an error gets
-//     503 with Retry-After, so the provider sends the receipts again;
+//     503 with Retry-After, so that the provider sends them again;
 //   - answers 200, with the Response body (Jasmin wants "ACK/Jasmin"), only
-//     after Sink returned nil.
+//     after Sink returned nil. A body that decodes to no receipts and no
+//     error (nothing to store) gets 200 without a Sink call.
 //
-// Bodies refused with 401, 400 or 413 go to Reject with a *[RequestError],
-// so that nothing is lost even then. When the decoder returns receipts
-// together with an error (a well-formed receipt with a status word it does
-// not know, say), the receipts are delivered all the same — the raw status is
-// kept in them — and the error goes to OnWarning.
+// GET callbacks (the receipt in the query string), form POSTs and JSON
+// POSTs are all handled; the decoder sees the raw body and the query.
+//
+// Bodies refused with 401, 400 or 413 go to Reject with a *[RequestError]
+// (Status and a cause: a *[VerifyError], [ErrBodyTooLarge], [ErrBodyRead] or
+// [ErrDecode] wrapping the decoder's error), so that nothing is lost even
+// then. When the decoder returns receipts together with an error (a
+// well-formed receipt with a status word it does not know, say), the
+// receipts are delivered all the same — UNKNOWN, with the raw word kept —
+// and, once Sink accepted them, the error goes to OnWarning.
 //
 // The Handler keeps no state between requests and starts no goroutines; one
 // value serves any number of concurrent requests. Providers deliver at
-// least once: store receipts under dlr.Receipt.Key to drop duplicates.
+// least once and retry what was not answered 200: store receipts under
+// dlr.Receipt.Key to drop duplicates.
 //
 // # Behind a proxy
 //

@@ -1,9 +1,16 @@
 package webhook_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http/httptest"
+	"strings"
 
+	"github.com/dlrkit/dlrkit/carrier"
+	"github.com/dlrkit/dlrkit/dlr"
+	"github.com/dlrkit/dlrkit/status"
 	"github.com/dlrkit/dlrkit/webhook"
 )
 
@@ -29,4 +36,50 @@ func Example() {
 	// <nil>
 	// true webhook: bsr: signature mismatch
 	// true webhook: bsr: no signature
+}
+
+func ExampleHandler() {
+	secret := []byte("whsec-current")
+	h := &webhook.Handler{
+		Provider: "bulksmsrates",
+		Verifier: webhook.BSR{Secrets: [][]byte{secret}},
+		// PublicURL: "https://dlr.example.com/hooks/bsr", // behind a proxy
+		Sink: func(ctx context.Context, rs []dlr.Receipt) error {
+			for _, r := range rs {
+				fmt.Println("stored", r.MessageID, r.Status) // a database insert, keyed by r.Key()
+			}
+			return nil
+		},
+		Reject: func(ctx context.Context, body []byte, err error) {
+			fmt.Println("rejected:", err)
+		},
+		// Decode defaults to carrier.Parse; a stand-in keeps the example
+		// independent of any provider's format.
+		Decode: func(body []byte, _ carrier.Meta) ([]dlr.Receipt, error) {
+			var in struct{ MessageID, Status string }
+			if err := json.Unmarshal(body, &in); err != nil {
+				return nil, err
+			}
+			st, err := status.Parse(in.Status)
+			return []dlr.Receipt{{MessageID: in.MessageID, Status: st, RawStatus: in.Status}}, err
+		},
+	}
+	body := `{"MessageID":"m-1","Status":"DELIVRD"}`
+	send := func(method, sig string) {
+		r := httptest.NewRequest(method, "https://dlr.example.com/hooks/bsr", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set(webhook.BSRHeader, sig)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		fmt.Println(method, w.Code)
+	}
+	send("POST", webhook.Sign(secret, []byte(body)))
+	send("POST", webhook.Sign([]byte("guess"), []byte(body)))
+	send("PUT", "")
+	// Output:
+	// stored m-1 DELIVRD
+	// POST 200
+	// rejected: webhook: 401 Unauthorized: bsr: signature mismatch
+	// POST 401
+	// PUT 405
 }

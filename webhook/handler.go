@@ -43,7 +43,8 @@ type RequestError struct {
 }
 
 func (e *RequestError) Error() string {
-	return fmt.Sprintf("webhook: %d %s: %v", e.Status, http.StatusText(e.Status), e.Err)
+	inner := strings.TrimPrefix(e.Err.Error(), "webhook: ")
+	return fmt.Sprintf("webhook: %d %s: %s", e.Status, http.StatusText(e.Status), inner)
 }
 
 func (e *RequestError) Unwrap() error { return e.Err }
