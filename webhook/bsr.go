@@ -75,5 +75,5 @@ type BSR struct {
 
 // Verify implements Verifier.
 func (b BSR) Verify(r Request, _ time.Time) error {
-	return Verify(r.header(BSRHeader), r.Body, b.Secrets...)
+	return Verify(r.header("X-Bsr-Signature"), r.Body, b.Secrets...) // BSRHeader, canonical: no allocation in http.Header.Get
 }

@@ -83,7 +83,7 @@ func (m MessageBird) VerifyToken(token, rawURL string, body []byte, now time.Tim
 
 // Verify implements Verifier.
 func (m MessageBird) Verify(r Request, now time.Time) error {
-	return m.VerifyToken(r.header(MessageBirdHeader), r.URL, r.Body, now)
+	return m.VerifyToken(r.header("Messagebird-Signature-Jwt"), r.URL, r.Body, now) // MessageBirdHeader, canonical
 }
 
 func sha256Hex(b []byte) string {

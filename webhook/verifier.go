@@ -10,7 +10,8 @@ import (
 )
 
 // Headers gives a verifier the request headers; http.Header satisfies it,
-// and so does carrier.Headers.
+// and so does carrier.Headers. Get must match names case-insensitively, as
+// http.Header.Get does.
 type Headers interface {
 	Get(key string) string
 }
