@@ -35,15 +35,16 @@
 // compared in constant time, then exp, nbf and iat are checked.
 //
 // The schemes follow the providers' SDKs and are tested against the vectors
-// those SDKs publish (twilio-go, the Vonage PHP and Python SDKs, plivo-go,
-// MessageBird's shared reference table). Notable divergences:
+// those SDKs publish (twilio-go, the Vonage PHP, Python and Ruby SDKs,
+// plivo-go, MessageBird's shared reference table). Notable divergences:
 //
 //   - Twilio: repeated parameter names are signed with their distinct values
 //     sorted (as twilio-python); twilio-go sorts name+value strings, which
 //     differs only for names that are prefixes of others.
-//   - Plivo V3 follows plivo-python's construction; plivo-go's V3 test vector
-//     matches only an older construction and is not honoured. Plivo V1
-//     (HMAC-SHA1) is not implemented.
+//   - Plivo V3 follows plivo-python's construction (sorted keys), which the
+//     current plivo-go test vectors confirm; the older plivo-go vector made
+//     before keys were sorted does not verify. Plivo V1 (HMAC-SHA1) is not
+//     implemented.
 //   - Vonage Messages tokens without payload_hash are refused unless
 //     AllowMissingPayloadHash is set; Vonage's SDKs check only the MAC.
 //   - Vonage SMS signatures are accepted in either hex case.

@@ -32,10 +32,10 @@ const (
 //
 // Neither signs a time, so there is no replay window.
 //
-// Source: plivo/plivo-python plivo/utils/signature_v3.py (V3: the current
-// construction, with sorted keys), plivo/plivo-go utils.go and its test
-// (V2). plivo-go's own V3 test vector matches only an older construction
-// and is not used.
+// Source: plivo/plivo-python plivo/utils/signature_v3.py and plivo/plivo-go
+// utils.go, tested against plivo-go's utils_test.go vectors (V2, and the four
+// V3 ones of its current tests; the older V3 vector rXj4Uw… matches only a
+// construction from before keys were sorted).
 type Plivo struct {
 	AuthTokens [][]byte // the current token first
 }

@@ -234,3 +234,51 @@ func mustInt(t *testing.T, s string) int64 {
 	}
 	return n
 }
+
+// Source: plivo/plivo-go utils_test.go, TestValidateSignatureV3Pass1–4 (the
+// newer tests; the same values are in plivo/plivo-dotnet's TestSignature.cs,
+// whose copy of Pass2 lost the URL's query). The older test's vector
+// rXj4UwTSVxH6Kj+W0qX8LaCvVOOvmzPGzY8sQVn3d1I= matches only the construction
+// of plivo-go before it sorted keys, and is not used.
+func TestPlivoV3Vectors(t *testing.T) {
+	t.Parallel()
+	params := url.Values{}
+	for k, v := range map[string]string{
+		"Direction":       "outbound",
+		"From":            "19792014278",
+		"ALegUUID":        "3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36",
+		"CallStatus":      "in-progress",
+		"BillRate":        "0.002",
+		"ParentAuthID":    "MANWVLYTK4ZWU1YTY4QA",
+		"To":              "sip:PlivoSignature382029104058171078704104@phone-qa.voice.plivodev.com",
+		"ALegRequestUUID": "3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36",
+		"CallUUID":        "3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36",
+		"RequestUUID":     "3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36",
+		"SIP-H-To":        "<sip:PlivoSignature382029104058171078704104@52.9.11.55;transport=udp>;tag=1",
+		"SessionStart":    "2020-04-08 11:34:33.238707",
+		"Event":           "StartApp",
+	} {
+		params.Set(k, v)
+	}
+	p := webhook.Plivo{AuthTokens: [][]byte{[]byte("Y2Q2ZDgxZmY5YWRiOTI5YmQ1Njg0MTAxZWIyOTc4")}}
+	const nonce = "31627761595286130198"
+	cases := []struct{ name, method, url, sig string }{
+		{"POST with a query", "POST", "https://plivobin.non-prod.plivops.com/api/v1/validate_signature03.xml/?a=b&c=d", "k7Pusd4OxCIjR5IfA9iedDNu/h/gbdYqdzG/MiYtd1c="},
+		{"GET with a query", "GET", "https://plivobin.non-prod.plivops.com/api/v1/validate_signature03.xml/?a=b&c=d", "UBq8jAtd32wR8EK9VgxbBn4n5rpI/l1H9iN4WfSEHFQ="},
+		{"POST", "POST", "https://plivobin.non-prod.plivops.com/api/v1/validate_signature03.xml", "iAjE5QqI37mbkYe4w3jTMudqEzbDufdqi7sYwTu64e0="},
+		{"GET", "GET", "https://plivobin.non-prod.plivops.com/api/v1/validate_signature03.xml", "i/MQsaQSAd6fiKhOh2qeeeLHZ9faldADSb3/7+Akfbc="},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			require.Equal(t, tc.sig, p.SignV3(tc.method, tc.url, nonce, params))
+			require.NoError(t, p.VerifyV3(tc.sig, tc.method, tc.url, nonce, params))
+			require.NoError(t, p.VerifyV3("AAAA"+tc.sig[4:]+","+tc.sig, tc.method, tc.url, nonce, params))
+			require.ErrorIs(t, p.VerifyV3(tc.sig, tc.method, tc.url, "1"+nonce, params), webhook.ErrSignatureMismatch)
+		})
+	}
+	// The old vector does not verify under the current construction.
+	old := webhook.Plivo{AuthTokens: [][]byte{[]byte("my_auth_token")}}
+	require.ErrorIs(t, old.VerifyV3("rXj4UwTSVxH6Kj+W0qX8LaCvVOOvmzPGzY8sQVn3d1I=", "GET", "https://answer.url", "12345",
+		url.Values{"CallUUID": {"97ceeb52-58b6-11e1-86da-77300b68f8bb"}, "Duration": {"300"}}), webhook.ErrSignatureMismatch)
+}
