@@ -184,9 +184,11 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 		return nil, &RequestError{Status: http.StatusRequestEntityTooLarge,
 			Err: fmt.Errorf("%w: Content-Length %d > %d", ErrBodyTooLarge, r.ContentLength, limit)}
 	}
+	// Size the buffer from Content-Length, but not beyond 64 KiB: a
+	// client may announce more than it sends.
 	hint := 512
 	if r.ContentLength >= 0 {
-		hint = int(r.ContentLength)
+		hint = int(min(r.ContentLength, 64<<10))
 	}
 	body, err := readAll(http.MaxBytesReader(w, r.Body, limit), hint)
 	var tooLarge *http.MaxBytesError
