@@ -38,9 +38,10 @@
 // those SDKs publish (twilio-go, the Vonage PHP, Python and Ruby SDKs,
 // plivo-go, MessageBird's shared reference table). Notable divergences:
 //
-//   - Twilio: repeated parameter names are signed with their distinct values
-//     sorted (as twilio-python); twilio-go sorts name+value strings, which
-//     differs only for names that are prefixes of others.
+//   - Twilio: a repeated parameter name is signed with its distinct values
+//     sorted (as twilio-python); twilio-go sorts name+value strings and keeps
+//     repeated equal values, which differs only for a name that is a prefix
+//     of another or a value sent twice.
 //   - Plivo V3 follows plivo-python's construction (sorted keys), which the
 //     current plivo-go test vectors confirm; the older plivo-go vector made
 //     before keys were sorted does not verify. Plivo V1 (HMAC-SHA1) is not
