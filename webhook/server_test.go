@@ -153,3 +153,63 @@ func TestServerEveryScheme(t *testing.T) {
 		require.Len(t, recs[n].stored, 1, n)
 	}
 }
+
+// Every failure path through a real server on 127.0.0.1.
+func TestServerFailurePaths(t *testing.T) {
+	t.Parallel()
+	rec := &recorder{}
+	failing := &recorder{sinkErr: errStoreDown}
+	h := newBSRHandler(rec)
+	h.Response = []byte("ACK/Jasmin")
+	hf := newBSRHandler(failing)
+	mux := http.NewServeMux()
+	mux.Handle("/ok", h)
+	mux.Handle("/failing", hf)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	sign := func(b string) string { return webhook.Sign(bsrSecret, []byte(b)) }
+	big := strings.Repeat("x", int(h.MaxBody)+1)
+	cases := []struct {
+		name, method, path, body, sig string
+		chunked                       bool
+		want                          int
+		wantHeader                    [2]string
+		wantBody                      string
+	}{
+		{name: "200 with the response body", method: "POST", path: "/ok", body: oneReceipt, sig: sign(oneReceipt), want: 200, wantBody: "ACK/Jasmin"},
+		{name: "405", method: "PATCH", path: "/ok", body: oneReceipt, sig: sign(oneReceipt), want: 405, wantHeader: [2]string{"Allow", "GET, HEAD, POST"}},
+		{name: "413 by Content-Length", method: "POST", path: "/ok", body: big, sig: sign(big), want: 413},
+		{name: "413 chunked", method: "POST", path: "/ok", body: big, sig: sign(big), chunked: true, want: 413},
+		{name: "401 missing", method: "POST", path: "/ok", body: oneReceipt, want: 401},
+		{name: "401 garbled", method: "POST", path: "/ok", body: oneReceipt, sig: "sha256=xyz", want: 401},
+		{name: "401 mismatch", method: "POST", path: "/ok", body: oneReceipt, sig: sign("other"), want: 401},
+		{name: "400 undecodable", method: "POST", path: "/ok", body: "[1,2", sig: sign("[1,2"), want: 400},
+		{name: "503 sink failure", method: "POST", path: "/failing", body: oneReceipt, sig: sign(oneReceipt), want: 503, wantHeader: [2]string{"Retry-After", "30"}},
+	}
+	for _, tc := range cases {
+		var body io.Reader = strings.NewReader(tc.body)
+		if tc.chunked {
+			body = io.MultiReader(strings.NewReader(tc.body)) // hides the length: sent chunked
+		}
+		req, err := http.NewRequest(tc.method, srv.URL+tc.path, body)
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		if tc.sig != "" {
+			req.Header.Set(webhook.BSRHeader, tc.sig)
+		}
+		res, err := srv.Client().Do(req)
+		require.NoError(t, err, tc.name)
+		got, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		require.Equal(t, tc.want, res.StatusCode, tc.name)
+		if tc.wantHeader[0] != "" {
+			require.Equal(t, tc.wantHeader[1], res.Header.Get(tc.wantHeader[0]), tc.name)
+		}
+		if tc.wantBody != "" {
+			require.Equal(t, tc.wantBody, string(got), tc.name)
+		}
+	}
+	require.Len(t, rec.stored, 1, "only the good request was stored")
+	require.Empty(t, failing.stored)
+	require.Len(t, rec.rejected, 6) // two 413, three 401, one 400
+}
