@@ -576,3 +576,110 @@ func TestObserveAllocs(t *testing.T) {
 	})
 	require.Zero(t, n)
 }
+
+// BenchmarkObserve measures Observe on receipts of known messages with the
+// in-memory store: a duplicate (no write), a receipt that moves the status
+// (a compare-and-swap write), and a part receipt found through its link.
+func BenchmarkObserve(b *testing.B) {
+	const k = 1 << 14
+	ids := make([]string, k)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("msg-%08d", i)
+	}
+	b.Run("duplicate", func(b *testing.B) {
+		var tr Tracker
+		for _, id := range ids {
+			if err := tr.Expect(Message{ID: id, SentAt: t0}); err != nil {
+				b.Fatal(err)
+			}
+			_, _ = tr.Observe(rcpt(id, status.Delivered))
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := tr.Observe(rcpt(ids[i%k], status.Delivered)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("advance", func(b *testing.B) {
+		// Each message takes ACCEPTD, ENROUTE, DELIVRD in turn: every
+		// receipt writes. A fresh set of messages every 3k receipts.
+		var tr *Tracker
+		seq := [3]status.Status{status.Accepted, status.Enroute, status.Delivered}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if i%(3*k) == 0 {
+				b.StopTimer()
+				tr = new(Tracker)
+				for _, id := range ids {
+					if err := tr.Expect(Message{ID: id, SentAt: t0}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+			}
+			j := i % (3 * k)
+			if _, err := tr.Observe(rcpt(ids[j%k], seq[j/k])); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("part", func(b *testing.B) {
+		var tr Tracker
+		for _, id := range ids[:k/2] {
+			if err := tr.Expect(Message{ID: "p" + id, Parts: []string{id, id + "-2"}, SentAt: t0}); err != nil {
+				b.Fatal(err)
+			}
+			_, _ = tr.Observe(rcpt(id, status.Enroute))
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := tr.Observe(rcpt(ids[i%(k/2)], status.Enroute)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("failure", func(b *testing.B) {
+		// A failure receipt merges into the part's kept receipt: this
+		// path allocates.
+		var tr Tracker
+		for _, id := range ids {
+			if err := tr.Expect(Message{ID: id, SentAt: t0}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := tr.Observe(rcpt(ids[i%k], status.Undeliverable)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkObserveParallel is the duplicate case from all cores.
+func BenchmarkObserveParallel(b *testing.B) {
+	const k = 1 << 14
+	ids := make([]string, k)
+	var tr Tracker
+	for i := range ids {
+		ids[i] = fmt.Sprintf("msg-%08d", i)
+		if err := tr.Expect(Message{ID: ids[i], SentAt: t0}); err != nil {
+			b.Fatal(err)
+		}
+		_, _ = tr.Observe(rcpt(ids[i], status.Enroute))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			_, _ = tr.Observe(rcpt(ids[i%k], status.Enroute))
+			i++
+		}
+	})
+}
