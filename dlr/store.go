@@ -43,8 +43,13 @@ type Ranger interface {
 const memShards = 64
 
 // MemoryStore is the in-memory [Store] and [Ranger], safe for concurrent
-// use. The zero value is ready to use. Its records are spread over 64
-// shards, each a map under its own mutex.
+// use. The zero value is ready to use.
+//
+// Its records are spread over 64 shards, each two maps under one mutex:
+// messages, whose entries are updated in place (a write does not allocate),
+// and part links, kept small (an id and a version) because a concatenated
+// message has one per part. See the package documentation for the memory a
+// message takes.
 type MemoryStore struct {
 	once   sync.Once
 	seed   maphash.Seed
@@ -52,14 +57,27 @@ type MemoryStore struct {
 }
 
 type memShard struct {
-	mu sync.Mutex
-	m  map[string]memEntry
-	_  [48]byte // keep shards on separate cache lines
+	mu    sync.Mutex
+	m     map[string]*memEntry
+	links map[string]linkEntry
+	_     [40]byte // keep shards on separate cache lines
 }
 
 type memEntry struct {
 	version uint64
 	state   State
+}
+
+type linkEntry struct {
+	version uint64
+	partOf  string
+}
+
+// isLink reports whether s, stored under key, is a bare part link.
+func isLink(key string, s *State) bool {
+	return s.PartOf != "" && s.ID == key && s.To == "" && s.Network == "" && s.SentAt.IsZero() &&
+		s.PartIDs == nil && s.Parts == (Parts{}) && s.Status == status.None && s.Sweep == SweepNone &&
+		!s.Expected && !s.Conflict && s.Failures == nil
 }
 
 func (s *MemoryStore) shard(key string) *memShard {
@@ -71,9 +89,17 @@ func (s *MemoryStore) shard(key string) *memShard {
 func (s *MemoryStore) Get(key string) (State, uint64, bool, error) {
 	sh := s.shard(key)
 	sh.mu.Lock()
-	e, ok := sh.m[key]
+	if e, ok := sh.m[key]; ok {
+		st, v := e.state, e.version
+		sh.mu.Unlock()
+		return st, v, true, nil
+	}
+	l, ok := sh.links[key]
 	sh.mu.Unlock()
-	return e.state, e.version, ok, nil
+	if !ok {
+		return State{}, 0, false, nil
+	}
+	return State{ID: key, PartOf: l.partOf}, l.version, true, nil
 }
 
 // CompareAndSwap implements [Store].
@@ -81,21 +107,38 @@ func (s *MemoryStore) CompareAndSwap(key string, oldVersion uint64, st State) (b
 	sh := s.shard(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	e, ok := sh.m[key]
-	if !ok {
-		if oldVersion != 0 {
-			return false, nil
-		}
-		if sh.m == nil {
-			sh.m = make(map[string]memEntry)
-		}
-		sh.m[key] = memEntry{version: 1, state: st}
-		return true, nil
+	var cur uint64 // 0: no record
+	var inLinks bool
+	e, inM := sh.m[key]
+	if inM {
+		cur = e.version
+	} else if l, ok := sh.links[key]; ok {
+		cur, inLinks = l.version, true
 	}
-	if e.version != oldVersion {
+	if cur != oldVersion {
 		return false, nil
 	}
-	sh.m[key] = memEntry{version: e.version + 1, state: st}
+	if isLink(key, &st) {
+		if inM {
+			delete(sh.m, key)
+		}
+		if sh.links == nil {
+			sh.links = make(map[string]linkEntry)
+		}
+		sh.links[key] = linkEntry{version: cur + 1, partOf: st.PartOf}
+		return true, nil
+	}
+	if inLinks {
+		delete(sh.links, key)
+	}
+	if inM {
+		e.version, e.state = cur+1, st // in place: no allocation
+		return true, nil
+	}
+	if sh.m == nil {
+		sh.m = make(map[string]*memEntry)
+	}
+	sh.m[key] = &memEntry{version: cur + 1, state: st}
 	return true, nil
 }
 
@@ -103,8 +146,9 @@ func (s *MemoryStore) CompareAndSwap(key string, oldVersion uint64, st State) (b
 // without holding a lock, so fn may use the store.
 func (s *MemoryStore) Range(fn func(key string, st State, version uint64) bool) error {
 	type kv struct {
-		key string
-		e   memEntry
+		key     string
+		version uint64
+		state   State
 	}
 	var buf []kv
 	for i := range s.shards {
@@ -112,11 +156,14 @@ func (s *MemoryStore) Range(fn func(key string, st State, version uint64) bool) 
 		buf = buf[:0]
 		sh.mu.Lock()
 		for k, e := range sh.m {
-			buf = append(buf, kv{k, e})
+			buf = append(buf, kv{k, e.version, e.state})
+		}
+		for k, l := range sh.links {
+			buf = append(buf, kv{k, l.version, State{ID: k, PartOf: l.partOf}})
 		}
 		sh.mu.Unlock()
 		for _, x := range buf {
-			if !fn(x.key, x.e.state, x.e.version) {
+			if !fn(x.key, x.state, x.version) {
 				return nil
 			}
 		}
@@ -130,7 +177,7 @@ func (s *MemoryStore) Len() int {
 	for i := range s.shards {
 		sh := &s.shards[i]
 		sh.mu.Lock()
-		n += len(sh.m)
+		n += len(sh.m) + len(sh.links)
 		sh.mu.Unlock()
 	}
 	return n
