@@ -329,31 +329,41 @@ func withFailure(fs []PartFailure, part int, r Receipt) []PartFailure {
 	return out
 }
 
-// Parts holds the status of each part of a message in 4 bits: the first 16
-// inline, the rest in an immutable string. Its zero value has no parts.
+// Parts holds the status of each part of a message in 4 bits: the first 15
+// inline, the rest in an immutable string, one byte each. Its zero value has
+// no parts.
 type Parts struct {
-	n    uint16
-	low  uint64 // parts 0–15, 4 bits each
-	high string // parts 16 and up, one byte each
+	// low holds parts 0–14 in bits 0–59 and, in bits 60–63, the number of
+	// parts when it is 1–15 (0 when there are none or more than 15, and
+	// then there are 15 + len(high)).
+	low  uint64
+	high string
 }
 
-const partsInline = 16
+const partsInline = 15
 
 func newParts(n int) Parts {
-	p := Parts{n: uint16(n)}
-	if n > partsInline {
-		p.high = string(make([]byte, n-partsInline))
+	if n <= partsInline {
+		return Parts{low: uint64(n) << 60}
 	}
-	return p
+	return Parts{high: string(make([]byte, n-partsInline))}
 }
 
 // Len returns the number of parts.
-func (p Parts) Len() int { return int(p.n) }
+func (p Parts) Len() int {
+	if n := p.low >> 60; n != 0 {
+		return int(n)
+	}
+	if p.high != "" {
+		return partsInline + len(p.high)
+	}
+	return 0
+}
 
 // At returns the status of the 0-based part i; None when out of range.
 func (p Parts) At(i int) status.Status {
 	switch {
-	case i < 0 || i >= int(p.n):
+	case i < 0 || i >= p.Len():
 		return status.None
 	case i < partsInline:
 		return status.Status(p.low >> (4 * i) & 0xf)
@@ -364,7 +374,7 @@ func (p Parts) At(i int) status.Status {
 
 // with returns p with part i set to s (a valid status, so below 16).
 func (p Parts) with(i int, s status.Status) Parts {
-	if i < 0 || i >= int(p.n) {
+	if i < 0 || i >= p.Len() {
 		return p
 	}
 	if i < partsInline {
@@ -379,11 +389,12 @@ func (p Parts) with(i int, s status.Status) Parts {
 
 // aggregate is the message status of State.Status.
 func (p Parts) aggregate() status.Status {
-	if p.n == 0 {
+	n := p.Len()
+	if n == 0 {
 		return status.None
 	}
 	fail, least := status.None, status.Delivered
-	for i := 0; i < int(p.n); i++ {
+	for i := 0; i < n; i++ {
 		s := p.At(i)
 		if s.Failed() && s > fail {
 			fail = s

@@ -484,7 +484,7 @@ func TestTrackerConcurrent(t *testing.T) {
 
 func TestParts(t *testing.T) {
 	t.Parallel()
-	for _, n := range []int{1, 16, 17, MaxParts} {
+	for _, n := range []int{1, 14, 15, 16, 17, MaxParts} {
 		p := newParts(n)
 		want := make([]status.Status, n)
 		rng := rand.New(rand.NewPCG(uint64(n), 0))
@@ -682,4 +682,33 @@ func BenchmarkObserveParallel(b *testing.B) {
 			i++
 		}
 	})
+}
+
+func TestTrackerManyParts(t *testing.T) {
+	t.Parallel()
+	require.Zero(t, Parts{}.Len())
+	require.Equal(t, status.None, Parts{}.aggregate())
+	for _, n := range []int{15, 16, 40, MaxParts} {
+		var tr Tracker
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprint("p", i)
+		}
+		require.NoError(t, tr.Expect(Message{ID: "m", Parts: ids}))
+		order := rand.New(rand.NewPCG(uint64(n), 1)).Perm(n)
+		for k, i := range order {
+			c, err := tr.Observe(rcpt(ids[i], status.Delivered))
+			require.NoError(t, err)
+			require.Equal(t, i+1, c.Part)
+			if k < n-1 {
+				require.Equal(t, status.None, c.Status)
+			} else {
+				require.Equal(t, status.Delivered, c.Status, "n=%d: delivered when every part is", n)
+			}
+		}
+		c, err := tr.Observe(rcpt(ids[n-1], status.Expired))
+		require.NoError(t, err)
+		require.Equal(t, status.Delivered, c.Status, "DELIVRD is never replaced")
+		require.Equal(t, status.Conflict, c.Transition)
+	}
 }
