@@ -12,12 +12,43 @@ import (
 )
 
 // Store holds the tracker's records, one [State] per key, each with a
-// version number. It is all a [Tracker] needs to run on one machine or many:
-// because the tracker's merges are order-independent, any store with an
-// atomic compare-and-swap gives every machine the same answer. The package
-// documentation sketches a SQL and a Redis store.
+// version number. It is all a [Tracker] needs to run on one machine or many.
 //
 // Versions start at 1 for a stored record; 0 stands for "no record".
+//
+// # Many machines
+//
+// Every Tracker write is a read, a pure computation, and a compare-and-swap
+// on the version read, retried when another writer got there first. So no
+// update is lost; and since each update joins one receipt into the record by
+// order-independent rules, the record ends up the same whichever machine
+// applied which receipt in which order. Any store with an atomic
+// compare-and-swap will do. Two sketches, keeping the State as JSON (it
+// marshals to JSON and back):
+//
+// A SQL table with a version column:
+//
+//	CREATE TABLE dlr_state (id text PRIMARY KEY, version bigint NOT NULL, state jsonb NOT NULL);
+//
+//	-- Get
+//	SELECT state, version FROM dlr_state WHERE id = $1;
+//	-- CompareAndSwap(id, 0, s): create only
+//	INSERT INTO dlr_state (id, version, state) VALUES ($1, 1, $2) ON CONFLICT (id) DO NOTHING;
+//	-- CompareAndSwap(id, v, s): swapped when one row changed
+//	UPDATE dlr_state SET state = $3, version = version + 1 WHERE id = $1 AND version = $2;
+//
+// Redis, with optimistic locking (WATCH) on a hash {v: version, s: state},
+// all on one connection:
+//
+//	WATCH dlr:{id}
+//	HGET dlr:{id} v          -- compare with oldVersion (nil is 0); on mismatch UNWATCH, report false
+//	MULTI
+//	HSET dlr:{id} v {oldVersion+1} s {state JSON}
+//	EXEC                     -- nil reply: the key changed since WATCH, report false
+//
+// Such stores need not implement [Ranger]: select the ids of messages
+// without a final status sent before now minus the validity period, and
+// call [Tracker.Settle] for each.
 type Store interface {
 	// Get returns the record under key, its version and true; or the zero
 	// State, 0 and false when there is none.
@@ -48,7 +79,7 @@ const memShards = 64
 // Its records are spread over 64 shards, each two maps under one mutex:
 // messages, whose entries are updated in place (a write does not allocate),
 // and part links, kept small (an id and a version) because a concatenated
-// message has one per part. See the package documentation for the memory a
+// message has one per part. See [Tracker] for the memory a
 // message takes.
 type MemoryStore struct {
 	once   sync.Once

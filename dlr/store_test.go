@@ -132,3 +132,34 @@ func BenchmarkMemoryPerMessage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMemoryStore is the baseline for BenchmarkObserve: the store's own
+// Get, and Get plus CompareAndSwap, over the same number of messages.
+func BenchmarkMemoryStore(b *testing.B) {
+	const k = 1 << 14
+	ids := make([]string, k)
+	var s MemoryStore
+	for i := range ids {
+		ids[i] = fmt.Sprintf("msg-%08d", i)
+		if ok, err := s.CompareAndSwap(ids[i], 0, State{ID: ids[i], Parts: newParts(1), Expected: true, SentAt: t0}); !ok || err != nil {
+			b.Fatal(ok, err)
+		}
+	}
+	b.Run("get", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, _, ok, _ := s.Get(ids[i%k]); !ok {
+				b.Fatal("missing")
+			}
+		}
+	})
+	b.Run("get+cas", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			st, v, _, _ := s.Get(ids[i%k])
+			if ok, _ := s.CompareAndSwap(ids[i%k], v, st); !ok {
+				b.Fatal("lost")
+			}
+		}
+	})
+}

@@ -26,7 +26,7 @@ var (
 	ErrIDTaken        = errors.New("id already belongs to another message")
 	ErrTooManyParts   = errors.New("too many parts")
 	ErrRetries        = errors.New("store kept changing; gave up after many compare-and-swap attempts")
-	ErrStoreCannotRun = errors.New("store cannot list its records")
+	ErrCannotList = errors.New("store cannot list its records")
 )
 
 // TrackError is the error type of [Tracker] methods.
@@ -71,7 +71,50 @@ type Message struct {
 // receipts. The zero Tracker is ready to use, with an in-memory store.
 // Its methods are safe for concurrent use, provided the store is.
 //
-// See the package documentation for the rules.
+// # Parts and the message's status
+//
+// Each part's status moves by status.Next. The message's status is made
+// from its parts' ([State].Status):
+//
+//   - DELIVRD when every part is delivered;
+//   - when a part failed (a definite final status other than DELIVRD), that
+//     failure — the greatest in status order if several parts failed — and
+//     [State.Failure] gives the part and its receipt (a part's failure
+//     receipts are combined with [Merge]);
+//   - otherwise the least advanced status of the parts: a part with no news
+//     yet holds the message at None, a part still ENROUTE holds it there.
+//
+// Each part's status is a join, the message's is a function of the parts',
+// and Merge is order-independent; so the State reached does not depend on
+// the order or repetition of the receipts, nor on whether Expect came before
+// or after them. A sweep is the one input that depends on the clock.
+//
+// # Receipts for ids never expected
+//
+// A receipt whose id matches no expected message or part starts a
+// single-part message under its MessageID, known only from receipts
+// (State.Expected is false; To, Network and SentAt come from the receipts).
+// If Expect names that id later, as a message or one of its parts, the
+// receipts are folded into it.
+//
+// # Timeouts
+//
+// [Tracker.Sweep] (or [Tracker.Settle] for one message) gives up on
+// messages without a final status once SentAt + Validity(network) + Grace
+// has passed: they become UNKNOWN, with [ReasonTimedOut]. On networks that
+// never send a handset receipt (NoHandsetReceipt), a message that reached
+// ENROUTE stays ENROUTE and is marked settled instead (State.Sweep is
+// SweepNoHandsetReceipt, [State.Settled] is true, [State.Reason] is
+// [ReasonNoHandsetReceipt]): "sent to carrier" is all such a route ever
+// says, so it is reported as the final word rather than as an unknown
+// outcome. A later definite receipt still resolves either.
+//
+// # Memory
+//
+// With the [MemoryStore] on 64-bit machines a tracked message takes about
+// 250 bytes (one part) or 480 bytes (two parts: one more small link record
+// per part), besides its id strings and the receipts of failed parts;
+// BenchmarkMemoryPerMessage measures it over 1,000,000 messages.
 type Tracker struct {
 	// Store holds the records; nil means a MemoryStore created on first
 	// use. Set it before the first call.
@@ -441,7 +484,7 @@ func (t *Tracker) Get(id string) (State, bool, error) {
 func (t *Tracker) Sweep(now time.Time) ([]Change, error) {
 	rg, ok := t.store().(Ranger)
 	if !ok {
-		return nil, &TrackError{Op: "sweep", Err: ErrStoreCannotRun}
+		return nil, &TrackError{Op: "sweep", Err: ErrCannotList}
 	}
 	var (
 		changes []Change

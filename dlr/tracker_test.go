@@ -319,7 +319,7 @@ func TestTrackerSweep(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, SweepNone, c.Sweep)
 	_, err = (&Tracker{Store: onlyStore{new(MemoryStore)}}).Sweep(t0)
-	require.ErrorIs(t, err, ErrStoreCannotRun)
+	require.ErrorIs(t, err, ErrCannotList)
 }
 
 // onlyStore hides the Range method of the store it wraps.
