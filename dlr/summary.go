@@ -192,12 +192,17 @@ var creditWords = []string{"deficient", "insufficient", "credit", "balance", "fu
 
 // Summarize reports on receipts. Receipts with the same MessageID are one
 // message, merged with [Merge], so the result does not depend on their
-// order or repetition. The parts of a concatenated message count as
-// separate messages here; [SummarizeStates] counts tracked messages.
+// order or repetition; a receipt without a MessageID counts as a message of
+// its own. The parts of a concatenated message count as separate messages
+// here; [SummarizeStates] counts tracked messages.
 func Summarize(rs []Receipt) Summary {
 	byID := make(map[string]int, len(rs))
 	var msgs []Receipt
 	for _, r := range rs {
+		if r.MessageID == "" {
+			msgs = append(msgs, r)
+			continue
+		}
 		if i, ok := byID[r.MessageID]; ok {
 			msgs[i] = Merge(msgs[i], r)
 			continue
@@ -214,7 +219,8 @@ func Summarize(rs []Receipt) Summary {
 
 // SummarizeStates reports on tracked messages, such as a Store's records.
 // Part links are skipped. A failed message counts with the receipt of the
-// part that decided it.
+// part that decided it. A message settled on a network without handset
+// receipts counts as ENROUTE: its outcome is not known.
 func SummarizeStates(ss []State) Summary {
 	var a summer
 	for _, s := range ss {

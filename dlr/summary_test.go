@@ -126,13 +126,15 @@ func TestSummarizeCounts(t *testing.T) {
 		{MessageID: "g", Status: status.Rejected, Error: mapErr(11)},
 		{MessageID: "g", Status: status.Enroute},
 		{MessageID: "h", Status: status.Status(200)}, // out of range: no news
+		{Status: status.Delivered},                   // no id: a message of its own
+		{Status: status.Delivered},
 	}
 	s := dlr.Summarize(rs)
-	require.Equal(t, 8, s.Messages)
-	require.Equal(t, 6, s.Final)
-	require.Equal(t, 1, s.Delivered)
-	require.InDelta(t, 100.0/6, s.DeliveryRate, 1e-9)
-	require.InDelta(t, 100.0/8, s.DeliveryRateAll, 1e-9)
+	require.Equal(t, 10, s.Messages)
+	require.Equal(t, 8, s.Final)
+	require.Equal(t, 3, s.Delivered)
+	require.InDelta(t, 100.0*3/8, s.DeliveryRate, 1e-9)
+	require.InDelta(t, 100.0*3/10, s.DeliveryRateAll, 1e-9)
 	require.Equal(t, dlr.GradePoor, s.Grade)
 	require.Equal(t, []dlr.StatusCount{
 		{Status: status.None, Count: 1},
@@ -141,7 +143,7 @@ func TestSummarizeCounts(t *testing.T) {
 		{Status: status.Expired, Count: 1},
 		{Status: status.Undeliverable, Count: 2},
 		{Status: status.Rejected, Count: 1},
-		{Status: status.Delivered, Count: 1},
+		{Status: status.Delivered, Count: 3},
 	}, s.Statuses)
 	require.Len(t, s.TopErrors, 3)
 	require.Equal(t, "map:1", s.TopErrors[0].Code)
@@ -160,11 +162,13 @@ func TestSummarizeCounts(t *testing.T) {
 		require.Equal(t, ok, e.Name != "" || e.Description != "")
 	}
 
-	// Any order and repetition of the receipts gives the same summary.
+	// Any order and repetition of the receipts with ids gives the same
+	// summary.
 	rng := rand.New(rand.NewPCG(5, 6))
+	withID := rs[:len(rs)-2]
 	for round := 0; round < 50; round++ {
 		rr := append([]dlr.Receipt(nil), rs...)
-		rr = append(rr, rs[rng.IntN(len(rs))], rs[rng.IntN(len(rs))])
+		rr = append(rr, withID[rng.IntN(len(withID))], withID[rng.IntN(len(withID))])
 		rng.Shuffle(len(rr), func(i, j int) { rr[i], rr[j] = rr[j], rr[i] })
 		if d := cmp.Diff(s, dlr.Summarize(rr)); d != "" {
 			t.Fatalf("round %d:\n%s", round, d)
