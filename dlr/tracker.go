@@ -21,17 +21,17 @@ const (
 // These are the errors the Tracker returns (wrapped in a [*TrackError]),
 // besides those of its [Store].
 var (
-	ErrNoID           = errors.New("no message id")
-	ErrUnknownPart    = errors.New("receipt matches no part of the message")
-	ErrIDTaken        = errors.New("id already belongs to another message")
-	ErrTooManyParts   = errors.New("too many parts")
-	ErrRetries        = errors.New("store kept changing; gave up after many compare-and-swap attempts")
-	ErrCannotList = errors.New("store cannot list its records")
+	ErrNoID         = errors.New("no message id")
+	ErrUnknownPart  = errors.New("receipt matches no part of the message")
+	ErrIDTaken      = errors.New("id already belongs to another message")
+	ErrTooManyParts = errors.New("too many parts")
+	ErrRetries      = errors.New("store kept changing; gave up after many compare-and-swap attempts")
+	ErrCannotList   = errors.New("store cannot list its records")
 )
 
 // TrackError is the error type of [Tracker] methods.
 type TrackError struct {
-	Op  string // "expect", "observe", "sweep", "settle"
+	Op  string // "expect", "observe", "get", "sweep", "settle"
 	ID  string // the message or part id concerned
 	Err error  // one of the Err values above, or the store's error
 }
@@ -469,13 +469,14 @@ func (t *Tracker) Get(id string) (State, bool, error) {
 	id = t.canon(id)
 	st := t.store()
 	s, _, ok, err := st.Get(id)
-	if err != nil || !ok {
-		return State{}, false, err
+	if err == nil && ok && s.PartOf != "" {
+		id = s.PartOf
+		s, _, ok, err = st.Get(id)
 	}
-	if s.PartOf != "" {
-		s, _, ok, err = st.Get(s.PartOf)
+	if err != nil {
+		return State{}, false, &TrackError{Op: "get", ID: id, Err: err}
 	}
-	return s, ok, err
+	return s, ok, nil
 }
 
 // Sweep settles every message whose validity period plus Grace has passed

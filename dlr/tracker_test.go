@@ -712,3 +712,35 @@ func TestTrackerManyParts(t *testing.T) {
 		require.Equal(t, status.Conflict, c.Transition)
 	}
 }
+
+// failingStore fails every call.
+type failingStore struct{}
+
+var errStore = errors.New("store down")
+
+func (failingStore) Get(string) (State, uint64, bool, error)            { return State{}, 0, false, errStore }
+func (failingStore) CompareAndSwap(string, uint64, State) (bool, error) { return false, errStore }
+
+// racingStore's compare-and-swap always loses.
+type racingStore struct{ MemoryStore }
+
+func (*racingStore) CompareAndSwap(string, uint64, State) (bool, error) { return false, nil }
+
+func TestTrackerStoreErrors(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		store Store
+		want  error
+	}{{failingStore{}, errStore}, {new(racingStore), ErrRetries}} {
+		tr := Tracker{Store: tc.store}
+		_, err := tr.Observe(rcpt("m", status.Delivered))
+		require.ErrorIs(t, err, tc.want)
+		require.ErrorIs(t, tr.Expect(Message{ID: "m"}), tc.want)
+		if tc.want == errStore {
+			_, _, err = tr.Get("m")
+			require.ErrorIs(t, err, tc.want)
+			_, err = tr.Settle("m", t0)
+			require.ErrorIs(t, err, tc.want)
+		}
+	}
+}
