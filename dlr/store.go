@@ -173,6 +173,50 @@ func (s *MemoryStore) CompareAndSwap(key string, oldVersion uint64, st State) (b
 	return true, nil
 }
 
+// observe is Tracker.Observe for a receipt about a stored message, done
+// under the shard's lock. It reports false, having changed nothing, when
+// the receipt needs the general path: no record yet, or no part matches.
+func (s *MemoryStore) observe(id string, r *Receipt) (Change, bool) {
+	key := id
+	sh := s.shard(key)
+	sh.mu.Lock()
+	e, ok := sh.m[key]
+	viaLink := false
+	if !ok {
+		l, isLink := sh.links[key]
+		sh.mu.Unlock()
+		if !isLink {
+			return Change{}, false
+		}
+		key, viaLink = l.partOf, true
+		sh = s.shard(key)
+		sh.mu.Lock()
+		if e, ok = sh.m[key]; !ok {
+			sh.mu.Unlock()
+			return Change{}, false
+		}
+	}
+	var part int
+	if viaLink {
+		part = indexOf(e.state.PartIDs, id)
+	} else if p, err := partOf(&e.state, id, r.Part); err == nil {
+		part = p
+	} else {
+		part = -1
+	}
+	if part < 0 {
+		sh.mu.Unlock()
+		return Change{}, false
+	}
+	next, ch, write := apply(&e.state, false, key, part, r)
+	if write {
+		e.version++
+		e.state = next
+	}
+	sh.mu.Unlock()
+	return ch, true
+}
+
 // Range implements [Ranger]. It copies one shard at a time and calls fn
 // without holding a lock, so fn may use the store.
 func (s *MemoryStore) Range(fn func(key string, st State, version uint64) bool) error {

@@ -352,51 +352,19 @@ func (t *Tracker) Observe(r Receipt) (Change, error) {
 		return Change{}, &TrackError{Op: "observe", Err: ErrNoID}
 	}
 	st := t.store()
+	if ms, ok := st.(*MemoryStore); ok {
+		// The same computation under the shard's lock: one lookup instead
+		// of a Get and a CompareAndSwap.
+		if ch, ok := ms.observe(id, &r); ok {
+			return ch, nil
+		}
+	}
 	for attempt := 0; attempt < maxAttempts; attempt++ {
 		key, cur, ver, part, err := t.locate(st, id, r)
 		if err != nil {
 			return Change{}, err
 		}
-		prevPart := cur.Parts.At(part)
-		newPart, tr := status.Next(prevPart, r.Status)
-		ch := Change{
-			MessageID:  key,
-			Part:       part + 1,
-			PartStatus: newPart,
-			Previous:   cur.Status,
-			Transition: tr,
-		}
-		next := cur
-		write := ver == 0
-		if newPart != prevPart {
-			next.Parts = cur.Parts.with(part, newPart)
-			write = true
-		}
-		if tr == status.Conflict && !cur.Conflict {
-			next.Conflict = true
-			write = true
-		}
-		if r.Status.Failed() {
-			// The failure's details (error code, raw texts) may differ
-			// between copies of a receipt, so merge even a duplicate.
-			next.Failures = withFailure(cur.Failures, part+1, r)
-			write = true
-		}
-		if !cur.Expected {
-			// A message known only from receipts: take what they say,
-			// by the same fixed rules as Merge.
-			if to := maxString(cur.To, r.To); to != cur.To {
-				next.To, write = to, true
-			}
-			if nw := maxString(cur.Network, r.Network); nw != cur.Network {
-				next.Network, write = nw, true
-			}
-			if sa := minTime(cur.SentAt, r.SubmittedAt); !sa.Equal(cur.SentAt) {
-				next.SentAt, write = sa, true
-			}
-		}
-		next.Status = next.Parts.aggregate()
-		ch.Status = next.Status
+		next, ch, write := apply(&cur, ver == 0, key, part, &r)
 		if !write {
 			return ch, nil
 		}
@@ -409,6 +377,53 @@ func (t *Tracker) Observe(r Receipt) (Change, error) {
 		}
 	}
 	return Change{}, &TrackError{Op: "observe", ID: id, Err: ErrRetries}
+}
+
+// apply is the pure part of Observe: the record after receipt r about the
+// 0-based part of message cur (stored under key; isNew when not stored
+// yet), what changed, and whether the record must be written.
+func apply(cur *State, isNew bool, key string, part int, r *Receipt) (next State, ch Change, write bool) {
+	prevPart := cur.Parts.At(part)
+	newPart, tr := status.Next(prevPart, r.Status)
+	ch = Change{
+		MessageID:  key,
+		Part:       part + 1,
+		PartStatus: newPart,
+		Previous:   cur.Status,
+		Transition: tr,
+	}
+	next = *cur
+	write = isNew
+	if newPart != prevPart {
+		next.Parts = cur.Parts.with(part, newPart)
+		write = true
+	}
+	if tr == status.Conflict && !cur.Conflict {
+		next.Conflict = true
+		write = true
+	}
+	if r.Status.Failed() {
+		// The failure's details (error code, raw texts) may differ between
+		// copies of a receipt, so merge even a duplicate.
+		next.Failures = withFailure(cur.Failures, part+1, *r)
+		write = true
+	}
+	if !cur.Expected {
+		// A message known only from receipts: take what they say, by the
+		// same fixed rules as Merge.
+		if to := maxString(cur.To, r.To); to != cur.To {
+			next.To, write = to, true
+		}
+		if nw := maxString(cur.Network, r.Network); nw != cur.Network {
+			next.Network, write = nw, true
+		}
+		if sa := minTime(cur.SentAt, r.SubmittedAt); !sa.Equal(cur.SentAt) {
+			next.SentAt, write = sa, true
+		}
+	}
+	next.Status = next.Parts.aggregate()
+	ch.Status = next.Status
+	return next, ch, write
 }
 
 // locate finds the record a receipt is about: its key, the record, its
@@ -431,7 +446,7 @@ func (t *Tracker) locate(st Store, id string, r Receipt) (key string, s State, v
 		return key, s, ver, indexOf(s.PartIDs, id), nil
 	}
 	if ok {
-		part, err := partOf(s, id, r.Part)
+		part, err := partOf(&s, id, r.Part)
 		return id, s, ver, part, err
 	}
 	if r.ParentID != "" {
@@ -441,7 +456,7 @@ func (t *Tracker) locate(st Store, id string, r Receipt) (key string, s State, v
 			return "", State{}, 0, 0, &TrackError{Op: "observe", ID: pid, Err: err}
 		}
 		if pok && ps.PartOf == "" && ps.Expected {
-			part, err := partOf(ps, id, r.Part)
+			part, err := partOf(&ps, id, r.Part)
 			return pid, ps, pver, part, err
 		}
 	}
@@ -450,7 +465,7 @@ func (t *Tracker) locate(st Store, id string, r Receipt) (key string, s State, v
 
 // partOf returns the 0-based part of s that receipt id (with part number
 // n, 1-based, 0 if unknown) is about.
-func partOf(s State, id string, n int) (int, error) {
+func partOf(s *State, id string, n int) (int, error) {
 	if len(s.PartIDs) == 0 {
 		return 0, nil
 	}

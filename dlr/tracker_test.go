@@ -365,6 +365,11 @@ func TestTrackerOrderIndependence(t *testing.T) {
 	}
 	final := func(rs []Receipt, expectAt int) (State, State) {
 		var tr Tracker
+		if expectAt%2 == 0 {
+			// The general Get and CompareAndSwap path, as any other
+			// store takes.
+			tr.Store = onlyStore{new(MemoryStore)}
+		}
 		for i, r := range rs {
 			if i == expectAt {
 				require.NoError(t, tr.Expect(Message{ID: "msg", Parts: []string{"p1", "p2", "p3"}, SentAt: t0}))
@@ -411,6 +416,15 @@ func TestTrackerOrderIndependence(t *testing.T) {
 // goroutines at once (run it with -race) and compares with a sequential run.
 func TestTrackerConcurrent(t *testing.T) {
 	t.Parallel()
+	for _, general := range []bool{false, true} {
+		t.Run(fmt.Sprint("general=", general), func(t *testing.T) {
+			t.Parallel()
+			testTrackerConcurrent(t, general)
+		})
+	}
+}
+
+func testTrackerConcurrent(t *testing.T, general bool) {
 	const msgs = 200
 	var rs []Receipt
 	for m := 0; m < msgs; m++ {
@@ -435,6 +449,9 @@ func TestTrackerConcurrent(t *testing.T) {
 	}
 
 	var conc Tracker
+	if general {
+		conc.Store = onlyStore{new(MemoryStore)}
+	}
 	rand.New(rand.NewPCG(3, 4)).Shuffle(len(rs), func(i, j int) { rs[i], rs[j] = rs[j], rs[i] })
 	var wg sync.WaitGroup
 	const workers = 4
@@ -548,7 +565,16 @@ func TestStateJSON(t *testing.T) {
 }
 
 func TestObserveAllocs(t *testing.T) {
+	for _, general := range []bool{false, true} {
+		t.Run(fmt.Sprint("general=", general), func(t *testing.T) { testObserveAllocs(t, general) })
+	}
+}
+
+func testObserveAllocs(t *testing.T, general bool) {
 	var tr Tracker
+	if general {
+		tr.Store = onlyStore{new(MemoryStore)}
+	}
 	require.NoError(t, tr.Expect(Message{ID: "m1", SentAt: t0}))
 	require.NoError(t, tr.Expect(Message{ID: "m2", Parts: []string{"a", "b"}, SentAt: t0}))
 	r1, r2 := rcpt("m1", status.Delivered), rcpt("b", status.Enroute)
@@ -563,6 +589,9 @@ func TestObserveAllocs(t *testing.T) {
 	// A receipt that moves the status writes the record: still no
 	// allocation.
 	var adv Tracker
+	if general {
+		adv.Store = onlyStore{new(MemoryStore)}
+	}
 	const k = 200
 	ids := make([]string, k)
 	for i := range ids {
@@ -586,46 +615,56 @@ func BenchmarkObserve(b *testing.B) {
 	for i := range ids {
 		ids[i] = fmt.Sprintf("msg-%08d", i)
 	}
-	b.Run("duplicate", func(b *testing.B) {
-		var tr Tracker
-		for _, id := range ids {
-			if err := tr.Expect(Message{ID: id, SentAt: t0}); err != nil {
-				b.Fatal(err)
-			}
-			_, _ = tr.Observe(rcpt(id, status.Delivered))
+	for _, general := range []bool{false, true} {
+		suffix := ""
+		newTracker := func() *Tracker { return new(Tracker) }
+		if general {
+			// Through the Store interface only: a Get and a
+			// CompareAndSwap, as any other store takes.
+			suffix = "-general"
+			newTracker = func() *Tracker { return &Tracker{Store: onlyStore{new(MemoryStore)}} }
 		}
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			if _, err := tr.Observe(rcpt(ids[i%k], status.Delivered)); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("advance", func(b *testing.B) {
-		// Each message takes ACCEPTD, ENROUTE, DELIVRD in turn: every
-		// receipt writes. A fresh set of messages every 3k receipts.
-		var tr *Tracker
-		seq := [3]status.Status{status.Accepted, status.Enroute, status.Delivered}
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			if i%(3*k) == 0 {
-				b.StopTimer()
-				tr = new(Tracker)
-				for _, id := range ids {
-					if err := tr.Expect(Message{ID: id, SentAt: t0}); err != nil {
-						b.Fatal(err)
-					}
+		b.Run("duplicate"+suffix, func(b *testing.B) {
+			tr := newTracker()
+			for _, id := range ids {
+				if err := tr.Expect(Message{ID: id, SentAt: t0}); err != nil {
+					b.Fatal(err)
 				}
-				b.StartTimer()
+				_, _ = tr.Observe(rcpt(id, status.Delivered))
 			}
-			j := i % (3 * k)
-			if _, err := tr.Observe(rcpt(ids[j%k], seq[j/k])); err != nil {
-				b.Fatal(err)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := tr.Observe(rcpt(ids[i%k], status.Delivered)); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+		b.Run("advance"+suffix, func(b *testing.B) {
+			// Each message takes ACCEPTD, ENROUTE, DELIVRD in turn: every
+			// receipt writes. A fresh set of messages every 3k receipts.
+			var tr *Tracker
+			seq := [3]status.Status{status.Accepted, status.Enroute, status.Delivered}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%(3*k) == 0 {
+					b.StopTimer()
+					tr = newTracker()
+					for _, id := range ids {
+						if err := tr.Expect(Message{ID: id, SentAt: t0}); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.StartTimer()
+				}
+				j := i % (3 * k)
+				if _, err := tr.Observe(rcpt(ids[j%k], seq[j/k])); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	b.Run("part", func(b *testing.B) {
 		var tr Tracker
 		for _, id := range ids[:k/2] {
