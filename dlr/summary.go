@@ -224,13 +224,27 @@ func Summarize(rs []Receipt) Summary {
 func SummarizeStates(ss []State) Summary {
 	var a summer
 	for _, s := range ss {
-		if s.PartOf != "" {
-			continue
-		}
-		f, _ := s.Failure()
-		a.add(s.Status, f.Receipt)
+		a.addState(&s)
 	}
 	return a.summary()
+}
+
+// Summarize reports on every message t holds, as [SummarizeStates] does.
+// Its store must be a [Ranger].
+func (t *Tracker) Summarize() (Summary, error) {
+	rg, ok := t.store().(Ranger)
+	if !ok {
+		return Summary{}, &TrackError{Op: "summarize", Err: ErrCannotList}
+	}
+	var a summer
+	err := rg.Range(func(_ string, s State, _ uint64) bool {
+		a.addState(&s)
+		return true
+	})
+	if err != nil {
+		return Summary{}, &TrackError{Op: "summarize", Err: err}
+	}
+	return a.summary(), nil
 }
 
 // summer accumulates a Summary.
@@ -244,6 +258,14 @@ type summer struct {
 type errKey struct {
 	code errcode.Code
 	raw  string // only when code is zero
+}
+
+func (a *summer) addState(s *State) {
+	if s.PartOf != "" {
+		return
+	}
+	f, _ := s.Failure()
+	a.add(s.Status, f.Receipt)
 }
 
 func (a *summer) add(s status.Status, r Receipt) {

@@ -219,7 +219,16 @@ func TestSummarizeStates(t *testing.T) {
 	require.Equal(t, 2, s.Final)
 	require.Equal(t, 1, s.Delivered)
 	require.Equal(t, []dlr.ErrorCount{{Raw: "21b", Count: 1}}, s.TopErrors)
+
+	fromTracker, err := tr.Summarize()
+	require.NoError(t, err)
+	require.Equal(t, s, fromTracker)
+	_, err = (&dlr.Tracker{Store: hideRange{store}}).Summarize()
+	require.ErrorIs(t, err, dlr.ErrCannotList)
 }
+
+// hideRange hides the Range method of the store it wraps.
+type hideRange struct{ dlr.Store }
 
 func TestSummaryJSON(t *testing.T) {
 	t.Parallel()

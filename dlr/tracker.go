@@ -31,7 +31,7 @@ var (
 
 // TrackError is the error type of [Tracker] methods.
 type TrackError struct {
-	Op  string // "expect", "observe", "get", "sweep", "settle"
+	Op  string // "expect", "observe", "get", "sweep", "settle", "summarize"
 	ID  string // the message or part id concerned
 	Err error  // one of the Err values above, or the store's error
 }
