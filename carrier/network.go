@@ -94,8 +94,14 @@ func findNetwork(name string) (network, bool) {
 // use their default; dlr.Tracker uses dlr.DefaultValidity, 48 hours).
 //
 // Known: 2degrees 72 hours; Spark and Skinny 5 days; One NZ (Vodafone NZ)
-// 24 hours. See the package source for the sources and the name matching
-// rules.
+// 24 hours (Modica Group, "Carrier Retry Rates",
+// https://omni.modicagroup.com/docs/en/useful-information/carrier-retry-rates).
+//
+// A network is named by operator name or MCC-MNC. Matching ignores ASCII
+// case and every character that is not an ASCII letter or digit: "2degrees",
+// "2 Degrees" and "530-24" all name 2degrees. Names that several countries
+// share match only with the country ("Vodafone NZ", "One NZ", "Orange
+// Dominicana"), because their facts differ by country.
 func Validity(network string) (time.Duration, bool) {
 	nw, ok := findNetwork(network)
 	if !ok || nw.validity == 0 {
@@ -106,7 +112,9 @@ func Validity(network string) (time.Duration, bool) {
 
 // NoHandsetReceipt reports whether a network is known never to send a
 // handset delivery receipt, so that the last status a sender gets is
-// ENROUTE ("sent to carrier"). Known: Orange, Dominican Republic.
+// ENROUTE ("sent to carrier"). Known: Orange, Dominican Republic ("Orange
+// Dominicana", "Orange Dominican Republic", "Orange DO", MCC-MNC 370-01).
+// Names are matched as by [Validity].
 func NoHandsetReceipt(network string) bool {
 	nw, ok := findNetwork(network)
 	return ok && nw.noHandset
