@@ -342,7 +342,10 @@ func fold(s State, i int, d State) State {
 // that, by its ParentID to a message id, with its Part number when the
 // MessageID is not one of the message's part ids. A receipt for an id never
 // expected starts a single-part message under its MessageID (so a receipt
-// that overtakes Expect is not lost: Expect folds it in).
+// that overtakes Expect is not lost: Expect folds it in). The exception: a
+// receipt that only its ParentID and Part tie to a message, arriving before
+// Expect, stays a message of its own, since Expect knows only the part ids
+// it is given.
 //
 // It returns what changed. A receipt for a message whose status it does not
 // move is not an error: the Change's Transition says Duplicate or Stale.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -782,4 +783,72 @@ func TestTrackerStoreErrors(t *testing.T) {
 			require.ErrorIs(t, err, tc.want)
 		}
 	}
+}
+
+// FuzzObserveOrder reads receipts from the input (two bytes each: the part
+// and the status; the error code is derived from both) and checks that the
+// tracker ends in the same state for the input order, the reverse order,
+// and with the first half repeated; and, when no receipt is matched by its
+// ParentID alone, whether Expect comes first or last.
+func FuzzObserveOrder(f *testing.F) {
+	f.Add([]byte{0, 3, 1, 10, 2, 8, 0, 10})            // advance, deliver, fail
+	f.Add([]byte{0, 10, 0, 8, 1, 4, 1, 7, 2, 9, 2, 7}) // conflicts, UNKNOWN resolved
+	f.Add([]byte{3, 10, 4, 10})                        // a stray id and a ParentID match
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 64 {
+			data = data[:64]
+		}
+		var rs []Receipt
+		byParent := false
+		for i := 0; i+1 < len(data); i += 2 {
+			p, s := int(data[i]%5), status.Status(data[i+1]%12) // 11: out of range
+			r := Receipt{Status: s, RawError: strconv.Itoa(int(data[i]) ^ int(data[i+1]))}
+			switch p {
+			case 3:
+				r.MessageID = "stray"
+			case 4:
+				r.MessageID, r.ParentID, r.Part = "unlisted", "msg", 2
+				byParent = true
+			default:
+				r.MessageID = fmt.Sprint("p", p+1)
+			}
+			rs = append(rs, r)
+		}
+		run := func(rs []Receipt, expectFirst bool) (State, State) {
+			var tr Tracker
+			msg := Message{ID: "msg", Parts: []string{"p1", "p2", "p3"}}
+			if expectFirst {
+				require.NoError(t, tr.Expect(msg))
+			}
+			for _, r := range rs {
+				if _, err := tr.Observe(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !expectFirst {
+				require.NoError(t, tr.Expect(msg))
+			}
+			a, _, _ := tr.Get("msg")
+			b, _, _ := tr.Get("stray")
+			return a, b
+		}
+		wantA, wantB := run(rs, true)
+		rev := make([]Receipt, len(rs))
+		for i, r := range rs {
+			rev[len(rs)-1-i] = r
+		}
+		rep := append(append([]Receipt(nil), rs...), rs[:len(rs)/2]...)
+		for k, in := range [][]Receipt{rev, rep, rs} {
+			if k == 2 && byParent {
+				break // see Tracker.Observe: such receipts must follow Expect
+			}
+			gotA, gotB := run(in, k != 2)
+			if d := cmp.Diff(wantA, gotA, stateCmp); d != "" {
+				t.Fatal(d)
+			}
+			if d := cmp.Diff(wantB, gotB, stateCmp); d != "" {
+				t.Fatal(d)
+			}
+		}
+	})
 }
