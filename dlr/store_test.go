@@ -2,7 +2,9 @@ package dlr
 
 import (
 	"fmt"
+	"os"
 	"runtime"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -91,7 +93,7 @@ func TestMemoryStoreCounter(t *testing.T) {
 // It runs only with -bench: it takes a few seconds and about half a
 // gigabyte.
 func BenchmarkMemoryPerMessage(b *testing.B) {
-	const n = 1_000_000
+	n := memMessages()
 	ids := make([]string, n)
 	parts := make([][]string, n)
 	for i := range ids {
@@ -126,7 +128,7 @@ func BenchmarkMemoryPerMessage(b *testing.B) {
 				}
 				runtime.GC()
 				runtime.ReadMemStats(&after)
-				b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "B/msg")
+				b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(n), "B/msg")
 				runtime.KeepAlive(tr)
 			}
 		})
@@ -162,4 +164,13 @@ func BenchmarkMemoryStore(b *testing.B) {
 			}
 		}
 	})
+}
+
+// memMessages is how many messages BenchmarkMemoryPerMessage tracks:
+// 1,000,000 unless DLRKIT_MEM_MESSAGES says otherwise.
+func memMessages() int {
+	if v, err := strconv.Atoi(os.Getenv("DLRKIT_MEM_MESSAGES")); err == nil && v > 0 {
+		return v
+	}
+	return 1_000_000
 }

@@ -112,7 +112,7 @@ type Message struct {
 // # Memory
 //
 // With the [MemoryStore] on 64-bit machines a tracked message takes about
-// 250 bytes (one part) or 480 bytes (two parts: one more small link record
+// 230 bytes (one part) or 465 bytes (two parts: one more small link record
 // per part), besides its id strings and the receipts of failed parts;
 // BenchmarkMemoryPerMessage measures it over 1,000,000 messages.
 type Tracker struct {
