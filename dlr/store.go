@@ -208,10 +208,11 @@ func (s *MemoryStore) observe(id string, r *Receipt) (Change, bool) {
 		sh.mu.Unlock()
 		return Change{}, false
 	}
-	next, ch, write := apply(&e.state, false, key, part, r)
+	// In place: readers copy the state under this lock, and apply does not
+	// change what the state's strings and slices refer to.
+	ch, write := apply(&e.state, false, key, part, r)
 	if write {
 		e.version++
-		e.state = next
 	}
 	sh.mu.Unlock()
 	return ch, true

@@ -367,11 +367,11 @@ func (t *Tracker) Observe(r Receipt) (Change, error) {
 		if err != nil {
 			return Change{}, err
 		}
-		next, ch, write := apply(&cur, ver == 0, key, part, &r)
+		ch, write := apply(&cur, ver == 0, key, part, &r)
 		if !write {
 			return ch, nil
 		}
-		done, err := st.CompareAndSwap(key, ver, next)
+		done, err := st.CompareAndSwap(key, ver, cur)
 		if err != nil {
 			return Change{}, &TrackError{Op: "observe", ID: id, Err: err}
 		}
@@ -382,51 +382,53 @@ func (t *Tracker) Observe(r Receipt) (Change, error) {
 	return Change{}, &TrackError{Op: "observe", ID: id, Err: ErrRetries}
 }
 
-// apply is the pure part of Observe: the record after receipt r about the
-// 0-based part of message cur (stored under key; isNew when not stored
-// yet), what changed, and whether the record must be written.
-func apply(cur *State, isNew bool, key string, part int, r *Receipt) (next State, ch Change, write bool) {
-	prevPart := cur.Parts.At(part)
+// apply is the pure part of Observe: it changes s, the record of the
+// message stored under key (isNew when not stored yet), as receipt r about
+// its 0-based part requires, and reports what changed and whether s must be
+// written. It changes s only when it reports a write, and never changes the
+// strings and slices s refers to (they are shared with other copies).
+func apply(s *State, isNew bool, key string, part int, r *Receipt) (ch Change, write bool) {
+	prevPart := s.Parts.At(part)
 	newPart, tr := status.Next(prevPart, r.Status)
 	ch = Change{
 		MessageID:  key,
 		Part:       part + 1,
 		PartStatus: newPart,
-		Previous:   cur.Status,
+		Previous:   s.Status,
+		Status:     s.Status,
 		Transition: tr,
 	}
-	next = *cur
-	write = isNew
-	if newPart != prevPart {
-		next.Parts = cur.Parts.with(part, newPart)
-		write = true
+	if !isNew && newPart == prevPart && (tr != status.Conflict || s.Conflict) && !r.Status.Failed() &&
+		(s.Expected || r.To <= s.To && r.Network <= s.Network && !earlier(r.SubmittedAt, s.SentAt)) {
+		return ch, false // the common duplicate or stale receipt
 	}
-	if tr == status.Conflict && !cur.Conflict {
-		next.Conflict = true
-		write = true
+	if newPart != prevPart {
+		s.Parts = s.Parts.with(part, newPart)
+	}
+	if tr == status.Conflict {
+		s.Conflict = true
 	}
 	if r.Status.Failed() {
 		// The failure's details (error code, raw texts) may differ between
 		// copies of a receipt, so merge even a duplicate.
-		next.Failures = withFailure(cur.Failures, part+1, *r)
-		write = true
+		s.Failures = withFailure(s.Failures, part+1, *r)
 	}
-	if !cur.Expected {
+	if !s.Expected {
 		// A message known only from receipts: take what they say, by the
 		// same fixed rules as Merge.
-		if to := maxString(cur.To, r.To); to != cur.To {
-			next.To, write = to, true
-		}
-		if nw := maxString(cur.Network, r.Network); nw != cur.Network {
-			next.Network, write = nw, true
-		}
-		if sa := minTime(cur.SentAt, r.SubmittedAt); !sa.Equal(cur.SentAt) {
-			next.SentAt, write = sa, true
-		}
+		s.To = maxString(s.To, r.To)
+		s.Network = maxString(s.Network, r.Network)
+		s.SentAt = minTime(s.SentAt, r.SubmittedAt)
 	}
-	next.Status = next.Parts.aggregate()
-	ch.Status = next.Status
-	return next, ch, write
+	s.Status = s.Parts.aggregate()
+	ch.Status = s.Status
+	return ch, true
+}
+
+// earlier reports whether submit time t would move sentAt (the earliest
+// non-zero submit time) back.
+func earlier(t, sentAt time.Time) bool {
+	return !t.IsZero() && (sentAt.IsZero() || t.Before(sentAt))
 }
 
 // locate finds the record a receipt is about: its key, the record, its
