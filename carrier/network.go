@@ -8,15 +8,8 @@ import "time"
 //
 //	tr := dlr.Tracker{Validity: carrier.Validity, NoHandsetReceipt: carrier.NoHandsetReceipt}
 //
-// # Matching network names
-//
-// A network is named as receipts and routing data name it: an operator name
-// or an MCC-MNC. Matching ignores ASCII case and every character that is not
-// an ASCII letter or digit, so "2degrees", "2 Degrees" and "2DEGREES" are the
-// same name, and "530-24", "530 24" and "53024" the same MCC-MNC. Names that
-// several countries share ("Vodafone", "Orange") match only with the country
-// ("Vodafone NZ", "Orange Dominicana"), because their facts differ by
-// country. Names longer than 64 bytes match nothing.
+// Names longer than 64 bytes match nothing, so that matching never
+// allocates.
 
 // network is one row of the facts table.
 type network struct {
