@@ -57,7 +57,7 @@ type Receipt struct {
 	Status    status.Status `json:"status"`
 	RawStatus string        `json:"raw_status,omitempty"` // the status word as sent
 
-	Error        errcode.Code `json:"-"`                       // the code in its namespace; zero if none or unreadable
+	Error        errcode.Code `json:"error,omitzero"`          // the code in its namespace ("map:27"); zero if none or unreadable
 	RawError     string       `json:"raw_error,omitempty"`     // the error code as sent ("000", "0000", "21b")
 	ErrorMessage string       `json:"error_message,omitempty"` // the sender's text for the error, if any
 

@@ -60,6 +60,15 @@ func TestJSONShape(t *testing.T) {
 	var back dlr.Receipt
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Empty(t, cmp.Diff(r, back))
+
+	// The error code travels as "namespace:value".
+	r.Error = errcode.Code{Namespace: errcode.MAP, Value: 27}
+	b, err = json.Marshal(r)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"error":"map:27"`)
+	back = dlr.Receipt{}
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Empty(t, cmp.Diff(r, back))
 }
 
 var statuses = []status.Status{status.None, status.Accepted, status.Enroute, status.Delivered,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/dlrkit/dlrkit/status"
 )
@@ -204,6 +205,46 @@ func (c Code) String() string {
 		return ""
 	}
 	return c.Namespace.String() + ":" + strconv.FormatUint(uint64(c.Value), 10)
+}
+
+// MarshalText implements encoding.TextMarshaler: the String form
+// ("map:27"), or empty for the zero Code. It fails for a namespace out of
+// range.
+func (c Code) MarshalText() ([]byte, error) {
+	if c.IsZero() {
+		return []byte{}, nil
+	}
+	if _, err := c.Namespace.MarshalText(); err != nil {
+		return nil, err
+	}
+	return []byte(c.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: it reads what
+// MarshalText writes; the empty text is the zero Code.
+func (c *Code) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*c = Code{}
+		return nil
+	}
+	s := string(b)
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return &codeError{s}
+	}
+	ns, ok := ParseNamespace(s[:i])
+	v, vok := ParseValue(s[i+1:])
+	if !ok || ns == NoNamespace || !vok || strings.TrimSpace(s[i+1:]) != s[i+1:] {
+		return &codeError{s}
+	}
+	*c = Code{Namespace: ns, Value: v}
+	return nil
+}
+
+type codeError struct{ text string }
+
+func (e *codeError) Error() string {
+	return "errcode: cannot read code " + strconv.Quote(e.text) + ` (want "namespace:value")`
 }
 
 // Info describes a code.

@@ -389,3 +389,20 @@ func BenchmarkRead(b *testing.B) {
 		sink, _ = Lookup(c)
 	}
 }
+
+func TestCodeText(t *testing.T) {
+	t.Parallel()
+	for _, c := range []Code{{}, {Namespace: MAP, Value: 27}, {Namespace: SMPP, Value: 0x45}, {Namespace: BulkSMSRates, Value: 999}} {
+		b, err := c.MarshalText()
+		require.NoError(t, err)
+		var back Code
+		require.NoError(t, back.UnmarshalText(b))
+		require.Equal(t, c, back, "%q", b)
+	}
+	for _, bad := range []string{"27", "map:", ":27", "nope:1", "map:2x", "map: 1", ":", "map:99999999999"} {
+		var c Code
+		require.Error(t, c.UnmarshalText([]byte(bad)), bad)
+	}
+	_, err := Code{Namespace: Namespace(250), Value: 1}.MarshalText()
+	require.Error(t, err)
+}
