@@ -1,0 +1,83 @@
+package smppfmt
+
+import "github.com/dlrkit/dlrkit/status"
+
+// extraWords are stat: words outside SMPP 3.4 Appendix B whose meaning is
+// documented, with the status they map to. Lower case.
+var extraWords = [...]struct {
+	word string
+	s    status.Status
+}{
+	// Kannel gw/smsc/smsc_smpp.c handle_dlr counts ACKED, BUFFRED and
+	// BUFFERD (with ACCEPTD and ENROUTE) as "buffered", not final; Mblox
+	// sends BUFFRED and ACKED (opentelecoms-org/jsmpp#9). ACKED is the
+	// SMSC's acknowledgement, BUFFRED/BUFFERD a message held in the network.
+	{"acked", status.Accepted},
+	{"buffred", status.Enroute},
+	{"bufferd", status.Enroute},
+	// FAILED: Mblox (jsmpp#9), Indian routes (jookies/jasmin#447), Vumi maps
+	// it to failed (praekeltfoundation/vumi#897), MailUp documents it as a
+	// failed delivery. No cause is given, so it is the generic failure.
+	{"failed", status.Undeliverable},
+	// UNDELVRD: a misspelling of UNDELIV seen in a public SMSC
+	// implementation; the same meaning.
+	{"undelvrd", status.Undeliverable},
+	// DND_REJECTED: Indian routes reject numbers on the Do Not Disturb
+	// registry with this word (err:123 stat:DND_REJECTED): a rejection.
+	{"dnd_rejected", status.Rejected},
+}
+
+// statusOf maps a stat: word to a status, ignoring ASCII case: the SMPP 3.4
+// Appendix B words, the message_state names (DELIVERED, UNDELIVERABLE, …,
+// SMPP 5.0 SCHEDULED and SKIPPED), the message_state numbers 1–9 (SMPP 3.4
+// §5.2.28, 5.0 §4.7.15) and the extras above. It reports false for anything
+// else, and for "0": message_state 0 is SCHEDULED in SMPP 5.0, but Yo! sends
+// stat:0 for a delivered message (Vumi maps it so, with "TODO: investigate"),
+// so the word has no single documented meaning.
+func statusOf(w string) (status.Status, bool) {
+	if w == "0" || w == "" {
+		return status.None, false
+	}
+	if s, ok := status.Lookup([]byte(w)); ok {
+		return s, true
+	}
+	if len(w) < 5 || len(w) > 12 {
+		return status.None, false
+	}
+	for _, e := range extraWords {
+		if eqFold(w, e.word) {
+			return e.s, true
+		}
+	}
+	return status.None, false
+}
+
+// appendixB reports whether w is one of the 8 stat: words of SMPP 3.4
+// Appendix B (the only ones Cloudhopper's DeliveryReceipt.toState accepts).
+func appendixB(w string) bool {
+	if len(w) != 7 {
+		return false
+	}
+	switch {
+	case eqFold(w, "delivrd"), eqFold(w, "expired"), eqFold(w, "deleted"), eqFold(w, "undeliv"),
+		eqFold(w, "acceptd"), eqFold(w, "unknown"), eqFold(w, "rejectd"), eqFold(w, "enroute"):
+		return true
+	}
+	return false
+}
+
+// isBareStatus reports whether a word outside any field is a status word
+// that may stand for a missing stat: label: letters and '_' only (never a
+// number), and known to statusOf.
+func isBareStatus(w string) bool {
+	if len(w) < 5 || len(w) > 13 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if class[w[i]]&cAlpha == 0 && w[i] != '_' {
+			return false
+		}
+	}
+	_, ok := statusOf(w)
+	return ok
+}
