@@ -44,7 +44,7 @@ func Parse(text []byte) (dlr.Receipt, error) { return (&Parser{}).Parse(text) }
 func (p *Parser) ParseFields(text []byte) (Fields, error) {
 	var sc scanner
 	err := p.scan(text, &sc)
-	return sc.f, err
+	return sc.fields(), err
 }
 
 // trim returns the length of text without trailing NULs and whitespace
@@ -86,10 +86,11 @@ func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
 	var sc scanner
 	r := dlr.Receipt{Source: dlr.Source{Format: dlr.FormatSMPPText}}
 	if err := p.scan(text, &sc); err != nil {
-		r.Extra = sc.f.Extra
+		r.Extra = sc.extras
 		return r, err
 	}
-	f, pos := &sc.f, &sc.pos
+	fv := sc.fields()
+	f, pos := &fv, &sc.pos
 	end := trim(text)
 	var first errorSlot
 	report := first.report

@@ -1,6 +1,10 @@
 package smppfmt
 
-import "github.com/dlrkit/dlrkit/dlr"
+import (
+	"math/bits"
+
+	"github.com/dlrkit/dlrkit/dlr"
+)
 
 // Byte classes, so that the scanner needs no strings.ToLower and no
 // unicode tables: one table load per byte.
@@ -146,7 +150,8 @@ type positions [numKeys + 1]int32
 // and Parse.
 type scanner struct {
 	s      string
-	f      Fields
+	vals   [numKeys]string // the known fields' values, by key
+	extras []dlr.Field
 	pos    positions
 	seen   uint16 // bit k set once key k was read
 	strict bool
@@ -166,10 +171,10 @@ func isPlaceholder(v string) bool {
 
 // extra appends x, found at offset at, to Extra.
 func (sc *scanner) extra(x dlr.Field, at int) {
-	if len(sc.f.Extra) == 0 {
+	if len(sc.extras) == 0 {
 		sc.pos[numKeys] = int32(at) + 1
 	}
-	sc.f.Extra = append(sc.f.Extra, x)
+	sc.extras = append(sc.extras, x)
 }
 
 func (sc *scanner) flushJunk() {
@@ -190,17 +195,17 @@ func (sc *scanner) run() bool {
 		if i >= len(s) {
 			break
 		}
-		k, nameEnd, vs := matchKey(s, i, sc.strict)
+		k, nameEnd, vs := fastKey(s, i)
+		if k == keyNone {
+			k, nameEnd, vs = matchKey(s, i, sc.strict)
+		}
 		if k == keyNone {
 			// A word outside any field.
-			j := i + 1
-			for j < len(s) && class[s[j]]&cSep == 0 {
-				j++
-			}
+			j := toSep(s, i+1)
 			if !sc.strict && isBareStatus(s[i:j]) {
 				sc.flushJunk()
 				if sc.bare == 0 {
-					sc.bareAt, sc.barePos = len(sc.f.Extra), i
+					sc.bareAt, sc.barePos = len(sc.extras), i
 				}
 				sc.bare++
 				sc.extra(dlr.Field{Value: s[i:j]}, i)
@@ -220,7 +225,7 @@ func (sc *scanner) run() bool {
 		if k == keyText {
 			sc.seen |= 1 << keyText
 			start, end, next := sc.textValue(vs)
-			sc.f.Text = s[start:end]
+			sc.vals[keyText] = s[start:end]
 			sc.pos[keyText] = int32(start)
 			i = next
 			continue
@@ -234,7 +239,7 @@ func (sc *scanner) run() bool {
 			if isPlaceholder(v) {
 				v = ""
 			}
-			*sc.f.ptr(k) = v
+			sc.vals[k] = v
 			sc.pos[k] = int32(start)
 		}
 		i = end
@@ -246,12 +251,12 @@ func (sc *scanner) run() bool {
 		// the only one and no stat: field exists.
 		// (Strict mode never gets here, so pos[numKeys], used only there,
 		// needs no update.)
-		x := sc.f.Extra[sc.bareAt]
-		sc.f.Stat = x.Value
+		x := sc.extras[sc.bareAt]
+		sc.vals[keyStat] = x.Value
 		sc.pos[keyStat] = int32(sc.barePos)
-		sc.f.Extra = append(sc.f.Extra[:sc.bareAt], sc.f.Extra[sc.bareAt+1:]...)
-		if len(sc.f.Extra) == 0 {
-			sc.f.Extra = nil
+		sc.extras = append(sc.extras[:sc.bareAt], sc.extras[sc.bareAt+1:]...)
+		if len(sc.extras) == 0 {
+			sc.extras = nil
 		}
 		sc.seen |= 1 << keyStat
 	}
@@ -272,11 +277,7 @@ func scalarValue(s string, vs int, strict bool) (start, end int) {
 			return j, j
 		}
 	}
-	end = j
-	for end < len(s) && class[s[end]]&cSep == 0 {
-		end++
-	}
-	return j, end
+	return j, toSep(s, j)
 }
 
 // textValue returns the bounds of the text value whose colon ends at vs and
@@ -315,4 +316,103 @@ func (sc *scanner) textValue(vs int) (start, end, next int) {
 func (sc *scanner) endsText(i int) bool {
 	k, _, _ := matchKey(sc.s, i, sc.strict)
 	return k >= 0 && sc.seen&(1<<k) == 0
+}
+
+// fields returns the scanned fields.
+func (sc *scanner) fields() Fields {
+	return Fields{
+		ID: sc.vals[keyID], Sub: sc.vals[keySub], Dlvrd: sc.vals[keyDlvrd],
+		SubmitDate: sc.vals[keySubmitDate], DoneDate: sc.vals[keyDoneDate],
+		Stat: sc.vals[keyStat], Err: sc.vals[keyErr], Text: sc.vals[keyText],
+		Extra: sc.extras,
+	}
+}
+
+// load64 reads 8 bytes of s from i, little-endian; the compiler makes it
+// one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// word8 is load64 of an 8-byte constant.
+func word8(w string) uint64 { return load64(w, 0) }
+
+// Key spellings of Appendix B as 64-bit words, lower case, and the masks
+// that fold the letters in them (bit 5 set on letter bytes only).
+var (
+	wID, mID           = word8("id:\x00\x00\x00\x00\x00"), uint64(0x2020)
+	wSub, mSub         = word8("sub:\x00\x00\x00\x00"), uint64(0x202020)
+	wDlvrd, mDlvrd     = word8("dlvrd:\x00\x00"), uint64(0x2020202020)
+	wSubmitD, mSubmitD = word8("submit d"), uint64(0x2000202020202020)
+	wDoneDat, mDoneDat = word8("done dat"), uint64(0x2020200020202020)
+	wStat, mStat       = word8("stat:\x00\x00\x00"), uint64(0x20202020)
+	wErr, mErr         = word8("err:\x00\x00\x00\x00"), uint64(0x202020)
+	wText, mText       = word8("text:\x00\x00\x00"), uint64(0x20202020)
+)
+
+// fastKey recognizes the Appendix B spellings of the known keys at s[i]
+// with a few 64-bit compares; it returns keyNone for anything else, which
+// matchKey then reads byte by byte.
+func fastKey(s string, i int) (k, nameEnd, colonEnd int) {
+	if len(s)-i < 8 {
+		return keyNone, i, i
+	}
+	u := load64(s, i)
+	switch {
+	case u&0xFFFFFF|mID == wID:
+		return keyID, i + 2, i + 3
+	case u&0xFFFFFFFF|mSub == wSub:
+		return keySub, i + 3, i + 4
+	case u&0xFFFFFFFF|mErr == wErr:
+		return keyErr, i + 3, i + 4
+	case u&0xFFFFFFFFFF|mStat == wStat:
+		return keyStat, i + 4, i + 5
+	case u&0xFFFFFFFFFF|mText == wText:
+		return keyText, i + 4, i + 5
+	case u&0xFFFFFFFFFFFF|mDlvrd == wDlvrd:
+		return keyDlvrd, i + 5, i + 6
+	case u|mSubmitD == wSubmitD:
+		if len(s)-i >= 12 && s[i+11] == ':' && lower(s[i+8]) == 'a' && lower(s[i+9]) == 't' && lower(s[i+10]) == 'e' {
+			return keySubmitDate, i + 11, i + 12
+		}
+	case u|mDoneDat == wDoneDat:
+		if len(s)-i >= 10 && s[i+9] == ':' && lower(s[i+8]) == 'e' {
+			return keyDoneDate, i + 9, i + 10
+		}
+	}
+	return keyNone, i, i
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// toSep returns the offset of the first separator (whitespace or ';') in s
+// at or after i, or len(s). It tests 8 bytes at a time for a byte below
+// 0x21 or a ';' (the lowest flagged byte of each test is exact), then
+// checks the candidate against the class table.
+func toSep(s string, i int) int {
+	for len(s)-i >= 8 {
+		u := load64(s, i)
+		low := (u - 0x21*ones) &^ u & highs
+		semi := u ^ (';' * ones)
+		semi = (semi - ones) &^ semi & highs
+		m := low | semi
+		if m == 0 {
+			i += 8
+			continue
+		}
+		j := i + bits.TrailingZeros64(m)/8
+		if class[s[j]]&cSep != 0 {
+			return j
+		}
+		i = j + 1
+	}
+	for i < len(s) && class[s[i]]&cSep == 0 {
+		i++
+	}
+	return i
 }

@@ -35,11 +35,43 @@ var extraWords = [...]struct {
 // stat:0 for a delivered message (Vumi maps it so, with "TODO: investigate"),
 // so the word has no single documented meaning.
 func statusOf(w string) (status.Status, bool) {
-	if w == "0" || w == "" {
+	switch len(w) {
+	case 1:
+		if c := w[0]; '1' <= c && c <= '9' {
+			return status.FromMessageState(c - '0')
+		}
 		return status.None, false
-	}
-	if s, ok := status.Lookup([]byte(w)); ok {
-		return s, true
+	case 7:
+		// The Appendix B words, the common case: one switch on the folded
+		// word.
+		var b [7]byte
+		for i := range b {
+			b[i] = upper(w[i])
+		}
+		switch string(b[:]) {
+		case "DELIVRD":
+			return status.Delivered, true
+		case "UNDELIV":
+			return status.Undeliverable, true
+		case "REJECTD":
+			return status.Rejected, true
+		case "EXPIRED":
+			return status.Expired, true
+		case "DELETED":
+			return status.Deleted, true
+		case "ACCEPTD":
+			return status.Accepted, true
+		case "ENROUTE":
+			return status.Enroute, true
+		case "UNKNOWN":
+			return status.Unknown, true
+		case "SKIPPED":
+			return status.Skipped, true
+		}
+	case 8, 9, 13:
+		if s, ok := status.Lookup([]byte(w)); ok {
+			return s, true
+		}
 	}
 	if len(w) < 5 || len(w) > 12 {
 		return status.None, false
@@ -50,6 +82,15 @@ func statusOf(w string) (status.Status, bool) {
 		}
 	}
 	return status.None, false
+}
+
+// upper folds an ASCII letter to upper case and leaves every other byte
+// alone.
+func upper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }
 
 // appendixB reports whether w is one of the 8 stat: words of SMPP 3.4

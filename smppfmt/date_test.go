@@ -1,0 +1,75 @@
+package smppfmt
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestUnix checks the seconds arithmetic against time.Date over every day
+// of the years a receipt can name.
+func TestUnix(t *testing.T) {
+	t.Parallel()
+	for day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2100; day = day.AddDate(0, 0, 1) {
+		d := dateParts{year: int16(day.Year()), month: int8(day.Month()), day: int8(day.Day()), hour: 23, min: 59, sec: 58}
+		require.Equal(t, day.Unix()+86398, d.unix(), day)
+		require.True(t, d.valid())
+	}
+}
+
+func TestDateCandidates(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in     string
+		want   []time.Time // readings, yyMMddHHmmss first
+		absent bool
+		ok     bool
+	}{
+		{"", nil, true, true},
+		{"0000000000", nil, true, true},
+		{"000000000000", nil, true, true},
+		{"00000000000000", nil, true, true},
+		{"2502141030", []time.Time{utc(2025, 2, 14, 10, 30, 0)}, false, true},
+		// Clickatell (jookies/jasmin#70): yyyy 1410 is no receipt year.
+		{"141023215253", []time.Time{utc(2014, 10, 23, 21, 52, 53)}, false, true},
+		// Jasmin (jookies/jasmin#753): month 15 rules out yyMMddHHmmss.
+		{"201506201641", []time.Time{utc(2015, 6, 20, 16, 41, 0)}, false, true},
+		// smpp-receipts reference: valid both ways.
+		{"200101010030", []time.Time{utc(2020, 1, 1, 1, 0, 30), utc(2001, 1, 1, 0, 30, 0)}, false, true},
+		{"20110314181534", []time.Time{utc(2011, 3, 14, 18, 15, 34)}, false, true},
+		{"180711070003912+", []time.Time{time.Date(2018, 7, 11, 4, 0, 3, 900e6, time.UTC)}, false, true},
+		{"180711070003900-", []time.Time{time.Date(2018, 7, 11, 7, 0, 3, 900e6, time.UTC)}, false, true},
+		{"2402291200", []time.Time{utc(2024, 2, 29, 12, 0, 0)}, false, true}, // leap day
+		{"2302291200", nil, false, false},                                    // no 29 Feb 2023
+		{"2504311200", nil, false, false},                                    // no 31 April
+		{"2501012400", nil, false, false},
+		{"250101120060", nil, false, false}, // second 60, and 2501-01-01 12:00:60 is no yyyy reading either
+		{"25010112300", nil, false, false},  // 11 digits
+		{"25O1011230", nil, false, false},   // a letter O
+		{"180711070003912R", nil, false, false},
+		{"180711070003949+", nil, false, false}, // offset over 48 quarter hours
+	}
+	for _, tt := range tests {
+		c, n, absent, ok := dateCandidates(tt.in)
+		require.Equal(t, tt.absent, absent, tt.in)
+		require.Equal(t, tt.ok, ok, tt.in)
+		require.Equal(t, len(tt.want), n, tt.in)
+		for i, w := range tt.want {
+			got := c[i].at(time.UTC)
+			require.True(t, w.Equal(got), "%s: reading %d: got %v want %v", tt.in, i, got, w)
+		}
+	}
+}
+
+func TestAtLocation(t *testing.T) {
+	t.Parallel()
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no zoneinfo")
+	}
+	c, _, _, _ := dateCandidates("2503091230") // the day DST starts in New York
+	got := c[0].at(ny)
+	require.Equal(t, time.Date(2025, 3, 9, 12, 30, 0, 0, ny), got)
+	require.Equal(t, ny, got.Location())
+}
