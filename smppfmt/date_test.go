@@ -41,8 +41,8 @@ func TestDateCandidates(t *testing.T) {
 		{"180711070003912+", []time.Time{time.Date(2018, 7, 11, 4, 0, 3, 900e6, time.UTC)}, false, true},
 		{"180711070003900-", []time.Time{time.Date(2018, 7, 11, 7, 0, 3, 900e6, time.UTC)}, false, true},
 		{"2402291200", []time.Time{utc(2024, 2, 29, 12, 0, 0)}, false, true}, // leap day
-		{"2302291200", nil, false, false},                                    // no 29 Feb 2023
-		{"2504311200", nil, false, false},                                    // no 31 April
+		{"2302291200", nil, false, false}, // no 29 Feb 2023
+		{"2504311200", nil, false, false}, // no 31 April
 		{"2501012400", nil, false, false},
 		{"250101120060", nil, false, false}, // second 60, and 2501-01-01 12:00:60 is no yyyy reading either
 		{"25010112300", nil, false, false},  // 11 digits

@@ -46,10 +46,15 @@ func formattable(f Fields) bool {
 		if strings.ContainsRune(" \t", rune(t[0])) || strings.ContainsRune(" \t\n\r\v\f;\x00", rune(t[len(t)-1])) {
 			return false
 		}
-		// No key of an absent field after a separator.
+		// No key of an absent field, with a value of its shape, after a
+		// separator.
 		for i := 0; i < len(t); i++ {
 			if class[t[i]]&cSep != 0 {
-				if k, _, _ := matchKey(t, i+1, false); k >= 0 && !present[keyNames[k]] {
+				k, _, vs := matchKey(t, i+1, false)
+				if k < 0 || present[keyNames[k]] {
+					continue
+				}
+				if st, en := scalarValue(t, vs, false); plausible(k, t[st:en]) {
 					return false
 				}
 			}

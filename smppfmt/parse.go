@@ -281,10 +281,9 @@ func scalarValue(s string, vs int, strict bool) (start, end int) {
 }
 
 // textValue returns the bounds of the text value whose colon ends at vs and
-// where scanning goes on. Text runs to the next known key that was not read
-// yet, or to the end; trailing whitespace is not part of it. A key already
-// read ends nothing: text is normally last, and "text:Re: stat: ok" after a
-// stat field is the message's own words.
+// where scanning goes on. Text runs to the end, or to the next key that can
+// only be a field of the receipt (see endsText); trailing whitespace is not
+// part of it.
 func (sc *scanner) textValue(vs int) (start, end, next int) {
 	s := sc.s
 	start = vs
@@ -312,10 +311,63 @@ func (sc *scanner) textValue(vs int) (start, end, next int) {
 	return start, end, next
 }
 
-// endsText reports whether a known key not read yet starts at s[i].
+// endsText reports whether a key at s[i] ends a text value: a known key
+// not read yet, whose value has the shape of that field. Text is normally
+// last (Appendix B), so "Re: stat: ok" after a stat field is the message's
+// own words, and so is "your sub: none" in a receipt without sub; but
+// "text: stat:DELIVRD" (Cloudhopper's out-of-order test) ends at stat.
 func (sc *scanner) endsText(i int) bool {
-	k, _, _ := matchKey(sc.s, i, sc.strict)
-	return k >= 0 && sc.seen&(1<<k) == 0
+	k, _, vs := matchKey(sc.s, i, sc.strict)
+	if k < 0 || sc.seen&(1<<k) != 0 {
+		return false
+	}
+	start, end := scalarValue(sc.s, vs, sc.strict)
+	return plausible(k, sc.s[start:end])
+}
+
+// plausible reports whether v has the shape of a value of known key k:
+// a non-empty id; digits for the counts; ten or more digits (or an SMPP
+// absolute time) for the dates; a status word or a word of capitals,
+// digits and '_' for stat; up to 8 letters and digits for err. A
+// placeholder fits every field.
+func plausible(k int, v string) bool {
+	if v == "" {
+		return false
+	}
+	if isPlaceholder(v) {
+		return true
+	}
+	switch k {
+	case keyID:
+		return true
+	case keySub, keyDlvrd:
+		_, ok := count(v)
+		return ok
+	case keySubmitDate, keyDoneDate:
+		_, ok := digits(v[:min(len(v), 15)])
+		return ok && len(v) >= 10
+	case keyStat:
+		if _, ok := statusOf(v); ok {
+			return true
+		}
+		for i := 0; i < len(v); i++ {
+			if c := v[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+				return false
+			}
+		}
+		return true
+	case keyErr:
+		if len(v) > 8 {
+			return false
+		}
+		for i := 0; i < len(v); i++ {
+			if class[v[i]]&cName == 0 || v[i] == '_' || v[i] == '-' || v[i] == '.' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // fields returns the scanned fields.

@@ -185,6 +185,19 @@ var fieldsTests = []struct {
 		want: Fields{ID: "1", Stat: "DELIVRD", Text: "Your code: 1234"},
 	},
 	{
+		// constructed: a key of an absent field inside text, without the
+		// shape of its value, stays text
+		name: "absent key inside text",
+		in:   "id:1 stat:DELIVRD text:your sub: none",
+		want: Fields{ID: "1", Stat: "DELIVRD", Text: "your sub: none"},
+	},
+	{
+		// constructed: text before err and stat ends at each plausible key
+		name: "text before err and stat",
+		in:   "id:1 text:code: 12 err:000 stat:DELIVRD",
+		want: Fields{ID: "1", Stat: "DELIVRD", Err: "000", Text: "code: 12"},
+	},
+	{
 		// smpp-receipts reference: trailing NUL (gosmpp simulator smsc.cpp, Telenor SE)
 		name: "trailing NUL and newline",
 		in:   "id:1 stat:DELIVRD err:000 text:x\r\n\x00",

@@ -68,6 +68,22 @@ func slowParseFields(in string) (Fields, error) {
 		return "", "", 0, 0, false
 	}
 	onlySpaces := func(g string) bool { return g != "" && strings.Trim(g, " \t") == "" }
+	// scalarAt returns the value of the scalar key that takes n words from
+	// words[w], its colon ending at after: the rest of the word, or else
+	// the next word when only spaces or tabs stand between and it is not
+	// a key itself.
+	scalarAt := func(w, n, after int) string {
+		last := w + n - 1
+		if v := s[after:words[last].end]; v != "" {
+			return v
+		}
+		if last+1 < len(words) && onlySpaces(s[words[last].end:words[last+1].start]) {
+			if _, _, _, _, isKey := keyAt(last + 1); !isKey {
+				return text(words[last+1])
+			}
+		}
+		return ""
+	}
 
 	seen := map[string]bool{}
 	var junk []word
@@ -111,7 +127,7 @@ func slowParseFields(in string) (Fields, error) {
 				if words[v].start < start {
 					continue
 				}
-				if _, c, _, _, ok := keyAt(v); ok && c != "" && !seen[c] {
+				if _, c, n, after, ok := keyAt(v); ok && c != "" && !seen[c] && slowPlausible(c, scalarAt(v, n, after)) {
 					end, next = words[v].start, v
 					break
 				}
@@ -178,4 +194,41 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// slowPlausible is the shape test for a known key found inside text, as
+// the package documentation states it.
+func slowPlausible(field, v string) bool {
+	if v == "" {
+		return false
+	}
+	if asciiLower(v) == "null" || v == "..." {
+		return true
+	}
+	allOf := func(v, set string) bool {
+		for i := 0; i < len(v); i++ {
+			if !strings.Contains(set, v[i:i+1]) {
+				return false
+			}
+		}
+		return true
+	}
+	const digitSet = "0123456789"
+	const upperSet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	switch field {
+	case "id":
+		return true
+	case "sub", "dlvrd":
+		return len(v) <= 9 && allOf(v, digitSet)
+	case "submit date", "done date":
+		return len(v) >= 10 && allOf(v[:min(len(v), 15)], digitSet)
+	case "stat":
+		if _, ok := statusOf(v); ok {
+			return true
+		}
+		return allOf(v, upperSet+digitSet+"_")
+	case "err":
+		return len(v) <= 8 && allOf(v, upperSet+strings.ToLower(upperSet)+digitSet)
+	}
+	return false
 }
