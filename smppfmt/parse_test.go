@@ -137,6 +137,18 @@ var fieldsTests = []struct {
 		want: Fields{ID: "1", DoneDate: "180903120816", Stat: "DELIVRD", Err: "000"},
 	},
 	{
+		// kneodev/ksmppd#108: the operator's receipt as quoted in the issue
+		name: "bare stat word, real",
+		in:   "id:ce5bc5a9-4f7d-4282-9244-2e1022a9335c sub:000 dlvrd:000 submit date:180903120815 done date:180903120816 DELIVRD err:000 Text:",
+		want: Fields{ID: "ce5bc5a9-4f7d-4282-9244-2e1022a9335c", Sub: "000", Dlvrd: "000", SubmitDate: "180903120815", DoneDate: "180903120816", Stat: "DELIVRD", Err: "000"},
+	},
+	{
+		// kneodev/ksmppd#63: a 30-digit id (Kannel log line)
+		name: "30-digit id",
+		in:   "id:171026125222636445993424531920 sub:001 dlvrd:001 submit date:171026130350 done date:171026130355 stat:DELIVRD err:000 text:",
+		want: Fields{ID: "171026125222636445993424531920", Sub: "001", Dlvrd: "001", SubmitDate: "171026130350", DoneDate: "171026130355", Stat: "DELIVRD", Err: "000"},
+	},
+	{
 		// constructed: two bare status words are ambiguous, both stay in Extra
 		name: "two bare stat words",
 		in:   "id:1 DELIVRD UNDELIV err:000",
@@ -310,6 +322,14 @@ func TestParse(t *testing.T) {
 			in:   "id:foo sub:null dlvrd:null submit date:200101010030 done date:200101020030 stat:DELIVRD err:null text:Meep",
 			want: dlr.Receipt{MessageID: "foo", Status: status.Delivered, RawStatus: "DELIVRD",
 				SubmittedAt: utc(2020, 1, 1, 1, 0, 30), DoneAt: utc(2020, 1, 1, 2, 0, 30), Text: "Meep", Source: src},
+		},
+		{
+			// kneodev/ksmppd#108: bare DELIVRD, 12-digit dates with seconds
+			name: "bare stat, real",
+			in:   "id:ce5bc5a9-4f7d-4282-9244-2e1022a9335c sub:000 dlvrd:000 submit date:180903120815 done date:180903120816 DELIVRD err:000 Text:",
+			want: dlr.Receipt{MessageID: "ce5bc5a9-4f7d-4282-9244-2e1022a9335c", Status: status.Delivered, RawStatus: "DELIVRD",
+				Error: errcode.Code{Namespace: errcode.MAP}, RawError: "000",
+				SubmittedAt: utc(2018, 9, 3, 12, 8, 15), DoneAt: utc(2018, 9, 3, 12, 8, 16), Source: src},
 		},
 		{
 			// constructed: an ambiguous date is read nearest the other date
