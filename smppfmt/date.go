@@ -6,21 +6,24 @@ import "time"
 type layout uint8
 
 const (
-	layoutNone   layout = iota
-	layoutYY10          // yyMMddHHmm (SMPP 3.4 Appendix B)
-	layoutYY12          // yyMMddHHmmss (Clickatell, Kannel, Cloudhopper)
-	layoutYYYY12        // yyyyMMddHHmm (Jasmin output, jookies/jasmin#753)
-	layoutYYYY14        // yyyyMMddHHmmss
-	layoutAbs16         // SMPP absolute time YYMMDDhhmmsstnnp (SMPP 3.4 §7.1.1)
+	layoutYY10   layout = iota // yyMMddHHmm (SMPP 3.4 Appendix B)
+	layoutYY12                 // yyMMddHHmmss (Clickatell, Kannel, Cloudhopper)
+	layoutYYYY12               // yyyyMMddHHmm (Jasmin output, jookies/jasmin#753)
+	layoutYYYY14               // yyyyMMddHHmmss
+	layoutAbs16                // SMPP absolute time YYMMDDhhmmsstnnp (SMPP 3.4 §7.1.1)
 )
 
-// dateParts is a date read from its digits, not yet placed in a zone.
-type dateParts struct {
-	year                              int16
-	month, day, hour, min, sec, tenth int8
-	abs                               bool  // an SMPP absolute time, with its own offset
-	offset                            int32 // seconds east of UTC, when abs
+// reading is a date read in one layout, not yet placed in a zone.
+type reading struct {
+	wall   int64 // the wall-clock time as seconds since 1970, counted as if UTC
+	nsec   int32 // tenths of an SMPP absolute time
+	offset int32 // seconds east of UTC of an SMPP absolute time
+	abs    bool  // an SMPP absolute time: offset applies
 }
+
+// instant is the reading's time as seconds since 1970 when its zone is
+// known (absolute times), or as if UTC.
+func (r reading) instant() int64 { return r.wall - int64(r.offset) }
 
 // digits reads s as a decimal number; ok is false if s has a non-digit.
 func digits(s string) (int, bool) {
@@ -35,9 +38,9 @@ func digits(s string) (int, bool) {
 	return n, true
 }
 
-func isLeap(y int16) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
-func daysIn(m int8, y int16) int8 {
+func daysIn(m, y int) int {
 	switch m {
 	case 2:
 		if isLeap(y) {
@@ -50,63 +53,74 @@ func daysIn(m int8, y int16) int8 {
 	return 31
 }
 
-// valid reports whether d names a real instant (no month 13, no 31 April,
-// no second 60).
-func (d dateParts) valid() bool {
-	return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysIn(d.month, d.year) &&
-		d.hour < 24 && d.min < 60 && d.sec < 60
+// two reads the two digits at s[i:i+2]; the caller checked they are digits.
+func two(s string, i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+
+// civil returns the seconds since 1970 of a UTC date and time (days from
+// the civil date as in Howard Hinnant's days_from_civil, for years ≥ 1).
+func civil(y, m, d, hh, mm, ss int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := m + 9
+	if mp >= 12 {
+		mp -= 12
+	}
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := int64(era)*146097 + int64(doe) - 719468
+	return days*86400 + int64(hh*3600+mm*60+ss)
 }
 
-// two reads the two digits at s[i:i+2]; the caller checked they are digits.
-func two(s string, i int) int8 { return int8(s[i]-'0')*10 + int8(s[i+1]-'0') }
-
-// readLayout reads s in layout l; the caller checked the digits.
-func readLayout(s string, l layout) dateParts {
-	var d dateParts
-	i := 0
+// read reads s, all digits (but for an absolute time's last character), in
+// layout l. ok is false when the digits name no real time (month 13, 31
+// April, second 60), or for yyyyMMddHHmm, a year outside 2000–2099.
+func read(s string, l layout) (r reading, ok bool) {
+	var y, i int
 	switch l {
 	case layoutYYYY12, layoutYYYY14:
-		d.year = int16(two(s, 0))*100 + int16(two(s, 2))
-		i = 4
+		y, i = two(s, 0)*100+two(s, 2), 4
+		if l == layoutYYYY12 && (y < 2000 || y > 2099) {
+			// yyyyMMddHHmm outside the years yy can name is no receipt
+			// date: "141023215253" (Clickatell, jookies/jasmin#70) is
+			// 2014, not the year 1410.
+			return r, false
+		}
 	default:
-		d.year = 2000 + int16(two(s, 0))
-		i = 2
+		y, i = 2000+two(s, 0), 2
 	}
-	d.month, d.day, d.hour, d.min = two(s, i), two(s, i+2), two(s, i+4), two(s, i+6)
-	i += 8
-	if l != layoutYY10 && l != layoutYYYY12 {
-		d.sec = two(s, i)
+	mo, d, hh, mm := two(s, i), two(s, i+2), two(s, i+4), two(s, i+6)
+	ss := 0
+	if l == layoutYY12 || l == layoutYYYY14 || l == layoutAbs16 {
+		ss = two(s, i+8)
 	}
+	if mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) || hh > 23 || mm > 59 || ss > 59 {
+		return r, false
+	}
+	r.wall = civil(y, mo, d, hh, mm, ss)
 	if l == layoutAbs16 {
-		d.abs = true
-		d.tenth = int8(s[12] - '0')
-		d.offset = int32(two(s, 13)) * 15 * 60
+		r.abs = true
+		r.nsec = int32(s[12]-'0') * 100e6
+		r.offset = int32(two(s, 13)) * 15 * 60
 		if s[15] == '-' {
-			d.offset = -d.offset
+			r.offset = -r.offset
 		}
 	}
-	return d
+	return r, true
 }
 
-// dateCandidates reads a date field. It returns the readings that are
-// valid, at most two (a 12-digit value may be yyMMddHHmmss or yyyyMMddHHmm),
+// dateCandidates reads a date field. It returns the valid readings, at
+// most two (a 12-digit value may be yyMMddHHmmss or yyyyMMddHHmm),
 // yyMMddHHmmss first. absent is true for "" and for all zeros. ok is false
 // when the value is not a date in any layout.
-func dateCandidates(s string) (c [2]dateParts, n int, absent, ok bool) {
+func dateCandidates(s string) (c [2]reading, n int, absent, ok bool) {
 	if s == "" {
 		return c, 0, true, true
 	}
-	zeros := true
-	for i := 0; i < len(s); i++ {
-		if s[i] != '0' {
-			zeros = false
-			break
-		}
-	}
-	if zeros {
-		return c, 0, true, true
-	}
 	var l layout
+	d := s
 	switch len(s) {
 	case 10:
 		l = layoutYY10
@@ -120,69 +134,69 @@ func dateCandidates(s string) (c [2]dateParts, n int, absent, ok bool) {
 		if p := s[15]; p != '+' && p != '-' {
 			return c, 0, false, false
 		}
-		if _, dig := digits(s[:15]); !dig || s[13:15] > "48" {
-			return c, 0, false, false
-		}
-		l = layoutAbs16
+		l, d = layoutAbs16, s[:15]
 	default:
+		if _, dig := digits(s); dig && s != "" {
+			// All zeros in any length still means "no date".
+			var or byte
+			for i := 0; i < len(s); i++ {
+				or |= s[i] ^ '0'
+			}
+			return c, 0, or == 0, or == 0
+		}
 		return c, 0, false, false
 	}
-	if l != layoutAbs16 {
-		if _, dig := digits(s); !dig {
-			return c, 0, false, false
+	// One pass: all digits, and whether all are zeros.
+	var bad, nonzero byte
+	for i := 0; i < len(d); i++ {
+		x := d[i] - '0'
+		if x > 9 {
+			bad = 1
 		}
+		nonzero |= x
 	}
-	if d := readLayout(s, l); d.valid() {
-		c[n] = d
+	if bad != 0 {
+		return c, 0, false, false
+	}
+	if nonzero == 0 {
+		return c, 0, true, true
+	}
+	if l == layoutAbs16 && s[13:15] > "48" {
+		return c, 0, false, false
+	}
+	if r, valid := read(s, l); valid {
+		c[n] = r
 		n++
 	}
 	if l == layoutYY12 {
-		// yyyyMMddHHmm outside 2000–2099 (the years yy can name) is no
-		// receipt date: "141023215253" (Clickatell, jookies/jasmin#70) is
-		// 2014, not the year 1410.
-		if d := readLayout(s, layoutYYYY12); d.year >= 2000 && d.year <= 2099 && d.valid() {
-			c[n] = d
+		if r, valid := read(s, layoutYYYY12); valid {
+			c[n] = r
 			n++
 		}
 	}
 	return c, n, false, n > 0
 }
 
-// at places d in loc (the SMSC's zone). An absolute time carries its own
+// at places r in loc (the SMSC's zone). An absolute time carries its own
 // offset and is returned as that instant, shown in loc.
-func (d dateParts) at(loc *time.Location) time.Time {
-	if d.abs || loc == time.UTC {
-		// No zone rules to consult: count seconds, which is several times
-		// cheaper than time.Date.
-		t := time.Unix(d.unix()-int64(d.offset), int64(d.tenth)*100e6)
-		if loc == time.UTC {
-			return t.UTC()
-		}
+func (r reading) at(loc *time.Location) time.Time {
+	t := time.Unix(r.instant(), int64(r.nsec)).UTC()
+	switch {
+	case loc == time.UTC:
+		return t
+	case r.abs:
 		return t.In(loc)
 	}
-	return time.Date(int(d.year), time.Month(d.month), int(d.day), int(d.hour), int(d.min), int(d.sec), 0, loc)
-}
-
-// unix returns the seconds since 1970 of d read as UTC (days from the civil
-// date as in Howard Hinnant's days_from_civil).
-func (d dateParts) unix() int64 {
-	y, m := int64(d.year), int64(d.month)
-	if m <= 2 {
-		y--
-	}
-	era := y / 400 // years are ≥ 2000 here, so no negative division
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + int64(d.day) - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	days := era*146097 + doe - 719468
-	return days*86400 + int64(d.hour)*3600 + int64(d.min)*60 + int64(d.sec)
+	// Wall-clock time in loc: let the zone rules place it.
+	y, mo, d := t.Date()
+	hh, mm, ss := t.Clock()
+	return time.Date(y, mo, d, hh, mm, ss, 0, loc)
 }
 
 // distance is |a-b| in seconds, ignoring zones (both dates come from one
 // SMSC); absolute times are compared in UTC.
-func distance(a, b dateParts) int64 {
-	x := a.unix() - int64(a.offset) - b.unix() + int64(b.offset)
+func distance(a, b reading) int64 {
+	x := a.instant() - b.instant()
 	if x < 0 {
 		return -x
 	}
@@ -195,7 +209,7 @@ func distance(a, b dateParts) int64 {
 // other field's date wins (when both fields are ambiguous, the layout that
 // puts them nearer each other, the same for both); a tie, or no other date,
 // gives yyMMddHHmmss.
-func resolveDates(a [2]dateParts, na int, b [2]dateParts, nb int) (int, int) {
+func resolveDates(a [2]reading, na int, b [2]reading, nb int) (int, int) {
 	switch {
 	case na == 2 && nb == 1:
 		return nearer(a, b[0]), 0
@@ -209,7 +223,7 @@ func resolveDates(a [2]dateParts, na int, b [2]dateParts, nb int) (int, int) {
 	return 0, 0
 }
 
-func nearer(c [2]dateParts, other dateParts) int {
+func nearer(c [2]reading, other reading) int {
 	if distance(c[1], other) < distance(c[0], other) {
 		return 1
 	}

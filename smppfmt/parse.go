@@ -188,6 +188,7 @@ func (sc *scanner) flushJunk() {
 func (sc *scanner) run() bool {
 	s := sc.s
 	i := 0
+	expect := keyID
 	for {
 		for i < len(s) && class[s[i]]&cSep != 0 {
 			i++
@@ -195,7 +196,7 @@ func (sc *scanner) run() bool {
 		if i >= len(s) {
 			break
 		}
-		k, nameEnd, vs := fastKey(s, i)
+		k, nameEnd, vs := fastKey(s, i, expect)
 		if k == keyNone {
 			k, nameEnd, vs = matchKey(s, i, sc.strict)
 		}
@@ -236,6 +237,7 @@ func (sc *scanner) run() bool {
 			sc.extra(dlr.Field{Key: s[i:nameEnd], Value: v}, i)
 		} else {
 			sc.seen |= 1 << k
+			expect = k + 1
 			if isPlaceholder(v) {
 				v = ""
 			}
@@ -388,50 +390,76 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// word8 is load64 of an 8-byte constant.
-func word8(w string) uint64 { return load64(w, 0) }
+// keyPattern is the Appendix B spelling of a known key as a 64-bit word:
+// the first min(8, n) bytes of it, lower case (word), the bytes that count
+// (and), the letter bytes to fold (fold: bit 5 set), and for the two-word
+// keys the rest after 8 bytes (tail).
+type keyPattern struct {
+	word, and, fold uint64
+	n               int    // bytes up to and including the colon
+	tail            string // bytes 8..n-1, lower case
+}
 
-// Key spellings of Appendix B as 64-bit words, lower case, and the masks
-// that fold the letters in them (bit 5 set on letter bytes only).
-var (
-	wID, mID           = word8("id:\x00\x00\x00\x00\x00"), uint64(0x2020)
-	wSub, mSub         = word8("sub:\x00\x00\x00\x00"), uint64(0x202020)
-	wDlvrd, mDlvrd     = word8("dlvrd:\x00\x00"), uint64(0x2020202020)
-	wSubmitD, mSubmitD = word8("submit d"), uint64(0x2000202020202020)
-	wDoneDat, mDoneDat = word8("done dat"), uint64(0x2020200020202020)
-	wStat, mStat       = word8("stat:\x00\x00\x00"), uint64(0x20202020)
-	wErr, mErr         = word8("err:\x00\x00\x00\x00"), uint64(0x202020)
-	wText, mText       = word8("text:\x00\x00\x00"), uint64(0x20202020)
-)
+var keyPatterns = func() (t [numKeys]keyPattern) {
+	for k, name := range keyNames {
+		spelled := name + ":"
+		var p keyPattern
+		p.n = len(spelled)
+		for i := 0; i < 8 && i < len(spelled); i++ {
+			c := uint64(spelled[i])
+			p.word |= c << (8 * i)
+			p.and |= 0xFF << (8 * i)
+			if 'a' <= c && c <= 'z' {
+				p.fold |= 0x20 << (8 * i)
+			}
+		}
+		if len(spelled) > 8 {
+			p.tail = spelled[8:]
+		}
+		t[k] = p
+	}
+	return t
+}()
+
+// match reports whether the key spelled as p starts at s[i]; s[i:] has at
+// least 8 bytes and u is their load64.
+func (p *keyPattern) match(s string, i int, u uint64) bool {
+	if u&p.and|p.fold != p.word {
+		return false
+	}
+	if p.tail == "" {
+		return true
+	}
+	j := i + 8
+	if len(s)-j < len(p.tail) {
+		return false
+	}
+	for x := 0; x < len(p.tail); x++ {
+		if lower(s[j+x]) != p.tail[x] {
+			return false
+		}
+	}
+	return true
+}
 
 // fastKey recognizes the Appendix B spellings of the known keys at s[i]
-// with a few 64-bit compares; it returns keyNone for anything else, which
-// matchKey then reads byte by byte.
-func fastKey(s string, i int) (k, nameEnd, colonEnd int) {
+// with 64-bit compares, trying first the key that follows the last one read
+// in Appendix B order (the usual layout costs one compare per key). It
+// returns keyNone for anything else, which matchKey then reads byte by
+// byte.
+func fastKey(s string, i, expect int) (k, nameEnd, colonEnd int) {
 	if len(s)-i < 8 {
 		return keyNone, i, i
 	}
 	u := load64(s, i)
-	switch {
-	case u&0xFFFFFF|mID == wID:
-		return keyID, i + 2, i + 3
-	case u&0xFFFFFFFF|mSub == wSub:
-		return keySub, i + 3, i + 4
-	case u&0xFFFFFFFF|mErr == wErr:
-		return keyErr, i + 3, i + 4
-	case u&0xFFFFFFFFFF|mStat == wStat:
-		return keyStat, i + 4, i + 5
-	case u&0xFFFFFFFFFF|mText == wText:
-		return keyText, i + 4, i + 5
-	case u&0xFFFFFFFFFFFF|mDlvrd == wDlvrd:
-		return keyDlvrd, i + 5, i + 6
-	case u|mSubmitD == wSubmitD:
-		if len(s)-i >= 12 && s[i+11] == ':' && lower(s[i+8]) == 'a' && lower(s[i+9]) == 't' && lower(s[i+10]) == 'e' {
-			return keySubmitDate, i + 11, i + 12
+	if expect < numKeys {
+		if p := &keyPatterns[expect]; p.match(s, i, u) {
+			return expect, i + p.n - 1, i + p.n
 		}
-	case u|mDoneDat == wDoneDat:
-		if len(s)-i >= 10 && s[i+9] == ':' && lower(s[i+8]) == 'e' {
-			return keyDoneDate, i + 9, i + 10
+	}
+	for k := range keyPatterns {
+		if p := &keyPatterns[k]; p.match(s, i, u) {
+			return k, i + p.n - 1, i + p.n
 		}
 	}
 	return keyNone, i, i
