@@ -61,6 +61,9 @@ func trim(text []byte) int {
 // scan runs sc over text. The scanner holds the Fields by value so that it
 // stays on the caller's stack: the one allocation is the string below.
 func (p *Parser) scan(text []byte, sc *scanner) error {
+	if p == nil {
+		p = &Parser{}
+	}
 	max := p.MaxSize
 	if max <= 0 {
 		max = DefaultMaxSize
@@ -83,6 +86,9 @@ func (p *Parser) scan(text []byte, sc *scanner) error {
 // allowed. Errors for which IsPartial is true (an unknown status word, a
 // count or date that cannot be read) come with a complete receipt.
 func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
+	if p == nil {
+		p = &Parser{} // a nil *Parser reads like the zero Parser
+	}
 	var sc scanner
 	r := dlr.Receipt{Source: dlr.Source{Format: dlr.FormatSMPPText}}
 	if err := p.scan(text, &sc); err != nil {

@@ -544,6 +544,17 @@ func TestLocationAndNamespace(t *testing.T) {
 	require.Equal(t, errcode.Code{Namespace: errcode.SMPP, Value: 11}, r.Error)
 }
 
+func TestNilParser(t *testing.T) {
+	t.Parallel()
+	var p *Parser
+	r, err := p.Parse([]byte("id:1 stat:DELIVRD"))
+	require.NoError(t, err)
+	require.Equal(t, status.Delivered, r.Status)
+	f, err := p.ParseFields([]byte("id:1"))
+	require.NoError(t, err)
+	require.Equal(t, "1", f.ID)
+}
+
 func TestParseErrorMessage(t *testing.T) {
 	t.Parallel()
 	e := &ParseError{Offset: 10, Field: FieldStat, Value: "NOPE", Err: ErrUnknownStatus}
