@@ -42,17 +42,17 @@ func Parse(text []byte) (dlr.Receipt, error) { return (&Parser{}).Parse(text) }
 // only for text over the size limit (ErrTooLarge) and for text with no
 // receipt field at all (ErrNotReceipt, returned with what was read).
 func (p *Parser) ParseFields(text []byte) (Fields, error) {
-	var sc scanner
+	var sc textScanner
 	err := p.scan(text, &sc)
 	return sc.fields(), err
 }
 
-// trim returns the length of text without trailing NULs and whitespace
+// trimFraming returns the length of text without trailing NULs and whitespace
 // (a C-octet string's terminator left in short_message: the gosmpp
 // simulator, Telenor SE, Jasmin's message_payload).
-func trim(text []byte) int {
+func trimFraming(text []byte) int {
 	n := len(text)
-	for n > 0 && (text[n-1] == 0 || class[text[n-1]]&cSep != 0 && text[n-1] != ';') {
+	for n > 0 && (text[n-1] == 0 || keyByteClass[text[n-1]]&bSep != 0 && text[n-1] != ';') {
 		n--
 	}
 	return n
@@ -60,7 +60,7 @@ func trim(text []byte) int {
 
 // scan runs sc over text. The scanner holds the Fields by value so that it
 // stays on the caller's stack: the one allocation is the string below.
-func (p *Parser) scan(text []byte, sc *scanner) error {
+func (p *Parser) scan(text []byte, sc *textScanner) error {
 	if p == nil {
 		p = &Parser{}
 	}
@@ -72,7 +72,7 @@ func (p *Parser) scan(text []byte, sc *scanner) error {
 		return &ParseError{Offset: max, Err: ErrTooLarge}
 	}
 	// One string for the whole text; every field is a slice of it.
-	sc.s = string(text[:trim(text)])
+	sc.s = string(text[:trimFraming(text)])
 	sc.strict = p.Strict
 	if !sc.run() {
 		return &ParseError{Offset: 0, Err: ErrNotReceipt}
@@ -89,7 +89,7 @@ func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
 	if p == nil {
 		p = &Parser{} // a nil *Parser reads like the zero Parser
 	}
-	var sc scanner
+	var sc textScanner
 	r := dlr.Receipt{Source: dlr.Source{Format: dlr.FormatSMPPText}}
 	if err := p.scan(text, &sc); err != nil {
 		r.Extra = sc.extras
@@ -97,7 +97,7 @@ func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
 	}
 	fv := sc.fields()
 	f, pos := &fv, &sc.pos
-	end := trim(text)
+	end := trimFraming(text)
 	var first errorSlot
 	report := first.report
 	r.MessageID = f.ID
@@ -117,7 +117,7 @@ func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
 	}
 
 	if f.Stat != "" {
-		s, ok := statusOf(f.Stat)
+		s, ok := textStatus(f.Stat)
 		if ok && p.Strict && !appendixB(f.Stat) {
 			ok = false
 		}
@@ -134,17 +134,17 @@ func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
 		if ns == errcode.NoNamespace {
 			ns = errcode.MAP
 		}
-		if _, dig := digits(f.Err); dig && len(f.Err) <= 9 {
+		if _, dig := decimalValue(f.Err); dig && len(f.Err) <= 9 {
 			r.Error, _ = errcode.Read(ns, f.Err)
 		}
 	}
 
 	var ok bool
-	if r.Submitted, ok = count(f.Sub); !ok {
+	if r.Submitted, ok = readCount(f.Sub); !ok {
 		r.Extra = append(r.Extra, dlr.Field{Key: FieldSub, Value: f.Sub})
 		report(&ParseError{Offset: int(pos[keySub]), Field: FieldSub, Value: f.Sub, Err: ErrCount})
 	}
-	if r.Delivered, ok = count(f.Dlvrd); !ok {
+	if r.Delivered, ok = readCount(f.Dlvrd); !ok {
 		r.Extra = append(r.Extra, dlr.Field{Key: FieldDlvrd, Value: f.Dlvrd})
 		report(&ParseError{Offset: int(pos[keyDlvrd]), Field: FieldDlvrd, Value: f.Dlvrd, Err: ErrCount})
 	}
@@ -198,18 +198,18 @@ func (s *errorSlot) report(e *ParseError) {
 	}
 }
 
-// count reads a sub: or dlvrd: count: decimal digits, any zero padding; ""
+// readCount reads a sub: or dlvrd: count: decimal digits, any zero padding; ""
 // is 0.
-func count(s string) (int, bool) {
+func readCount(s string) (int, bool) {
 	if len(s) > 9 {
 		return 0, false
 	}
-	return digits(s)
+	return decimalValue(s)
 }
 
 // strictCheck applies Cloudhopper's checkMissingFields rules: every field
 // but text present, and err at most 3 characters (FIELD_ERR_MAX_LEN).
-func (p *Parser) strictCheck(f *Fields, pos *positions, end int, report func(*ParseError)) {
+func (p *Parser) strictCheck(f *Fields, pos *fieldOffsets, end int, report func(*ParseError)) {
 	for _, k := range [...]int{keySub, keyDlvrd, keySubmitDate, keyDoneDate, keyErr} {
 		if *f.ptr(k) == "" {
 			report(&ParseError{Offset: end, Field: keyNames[k], Err: ErrMissing})

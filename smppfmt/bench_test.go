@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-var benchInputs = []struct{ name, in string }{
+var receiptBenchInputs = []struct{ name, in string }{
 	// The Appendix B receipt of the recipe's documentation.
 	{"short", "id:1234567890 sub:001 dlvrd:001 submit date:2502141030 done date:2502141030 stat:DELIVRD err:000 text:Hello World"},
 	// constructed: a 36-character id, 12-digit dates, text holding ": " and "stat:".
@@ -22,10 +22,10 @@ var (
 	reDlvrd = regexp.MustCompile(`(?i)dlvrd:(\d+)`)
 )
 
-type recipeResult struct{ id, stat, err, done, dlvrd string }
+type regexpResult struct{ id, stat, err, done, dlvrd string }
 
-func recipe(b []byte) recipeResult {
-	var r recipeResult
+func regexpRecipe(b []byte) regexpResult {
+	var r regexpResult
 	sub := func(re *regexp.Regexp) string {
 		if m := re.FindSubmatch(b); m != nil {
 			return string(m[1])
@@ -40,9 +40,8 @@ func recipe(b []byte) recipeResult {
 	return r
 }
 
-
 func BenchmarkParse(b *testing.B) {
-	for _, in := range benchInputs {
+	for _, in := range receiptBenchInputs {
 		text := []byte(in.in)
 		b.Run("impl=dlrkit/in="+in.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -58,7 +57,7 @@ func BenchmarkParse(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
-				if r := recipe(text); r.id == "" {
+				if r := regexpRecipe(text); r.id == "" {
 					b.Fatal("no id")
 				}
 			}
@@ -67,7 +66,7 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func BenchmarkParseFields(b *testing.B) {
-	for _, in := range benchInputs {
+	for _, in := range receiptBenchInputs {
 		text := []byte(in.in)
 		b.Run("in="+in.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -3,18 +3,18 @@ package smppfmt
 import "time"
 
 // A date layout of a receipt's submit date and done date.
-type layout uint8
+type dateLayout uint8
 
 const (
-	layoutYY10   layout = iota // yyMMddHHmm (SMPP 3.4 Appendix B)
-	layoutYY12                 // yyMMddHHmmss (Clickatell, Kannel, Cloudhopper)
-	layoutYYYY12               // yyyyMMddHHmm (Jasmin output, jookies/jasmin#753)
-	layoutYYYY14               // yyyyMMddHHmmss
-	layoutAbs16                // SMPP absolute time YYMMDDhhmmsstnnp (SMPP 3.4 §7.1.1)
+	layoutYY10   dateLayout = iota // yyMMddHHmm (SMPP 3.4 Appendix B)
+	layoutYY12                     // yyMMddHHmmss (Clickatell, Kannel, Cloudhopper)
+	layoutYYYY12                   // yyyyMMddHHmm (Jasmin output, jookies/jasmin#753)
+	layoutYYYY14                   // yyyyMMddHHmmss
+	layoutAbs16                    // SMPP absolute time YYMMDDhhmmsstnnp (SMPP 3.4 §7.1.1)
 )
 
-// reading is a date read in one layout, not yet placed in a zone.
-type reading struct {
+// dateReading is a date read in one layout, not yet placed in a zone.
+type dateReading struct {
 	wall   int64 // the wall-clock time as seconds since 1970, counted as if UTC
 	nsec   int32 // tenths of an SMPP absolute time
 	offset int32 // seconds east of UTC of an SMPP absolute time
@@ -23,10 +23,10 @@ type reading struct {
 
 // instant is the reading's time as seconds since 1970 when its zone is
 // known (absolute times), or as if UTC.
-func (r reading) instant() int64 { return r.wall - int64(r.offset) }
+func (r dateReading) instant() int64 { return r.wall - int64(r.offset) }
 
-// digits reads s as a decimal number; ok is false if s has a non-digit.
-func digits(s string) (int, bool) {
+// decimalValue reads s as a decimal number; ok is false if s has a non-digit.
+func decimalValue(s string) (int, bool) {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i] - '0'
@@ -38,12 +38,12 @@ func digits(s string) (int, bool) {
 	return n, true
 }
 
-func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+func leapYear(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
-func daysIn(m, y int) int {
+func monthDays(m, y int) int {
 	switch m {
 	case 2:
-		if isLeap(y) {
+		if leapYear(y) {
 			return 29
 		}
 		return 28
@@ -53,12 +53,12 @@ func daysIn(m, y int) int {
 	return 31
 }
 
-// two reads the two digits at s[i:i+2]; the caller checked they are digits.
-func two(s string, i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+// twoDigits reads the two digits at s[i:i+2]; the caller checked they are digits.
+func twoDigits(s string, i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
 
-// civil returns the seconds since 1970 of a UTC date and time (days from
+// civilSeconds returns the seconds since 1970 of a UTC date and time (days from
 // the civil date as in Howard Hinnant's days_from_civil, for years ≥ 1).
-func civil(y, m, d, hh, mm, ss int) int64 {
+func civilSeconds(y, m, d, hh, mm, ss int) int64 {
 	if m <= 2 {
 		y--
 	}
@@ -74,14 +74,14 @@ func civil(y, m, d, hh, mm, ss int) int64 {
 	return days*86400 + int64(hh*3600+mm*60+ss)
 }
 
-// read reads s, all digits (but for an absolute time's last character), in
+// readDate reads s, all digits (but for an absolute time's last character), in
 // layout l. ok is false when the digits name no real time (month 13, 31
 // April, second 60), or for yyyyMMddHHmm, a year outside 2000–2099.
-func read(s string, l layout) (r reading, ok bool) {
+func readDate(s string, l dateLayout) (r dateReading, ok bool) {
 	var y, i int
 	switch l {
 	case layoutYYYY12, layoutYYYY14:
-		y, i = two(s, 0)*100+two(s, 2), 4
+		y, i = twoDigits(s, 0)*100+twoDigits(s, 2), 4
 		if l == layoutYYYY12 && (y < 2000 || y > 2099) {
 			// yyyyMMddHHmm outside the years yy can name is no receipt
 			// date: "141023215253" (Clickatell, jookies/jasmin#70) is
@@ -89,21 +89,21 @@ func read(s string, l layout) (r reading, ok bool) {
 			return r, false
 		}
 	default:
-		y, i = 2000+two(s, 0), 2
+		y, i = 2000+twoDigits(s, 0), 2
 	}
-	mo, d, hh, mm := two(s, i), two(s, i+2), two(s, i+4), two(s, i+6)
+	mo, d, hh, mm := twoDigits(s, i), twoDigits(s, i+2), twoDigits(s, i+4), twoDigits(s, i+6)
 	ss := 0
 	if l == layoutYY12 || l == layoutYYYY14 || l == layoutAbs16 {
-		ss = two(s, i+8)
+		ss = twoDigits(s, i+8)
 	}
-	if mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) || hh > 23 || mm > 59 || ss > 59 {
+	if mo < 1 || mo > 12 || d < 1 || d > monthDays(mo, y) || hh > 23 || mm > 59 || ss > 59 {
 		return r, false
 	}
-	r.wall = civil(y, mo, d, hh, mm, ss)
+	r.wall = civilSeconds(y, mo, d, hh, mm, ss)
 	if l == layoutAbs16 {
 		r.abs = true
 		r.nsec = int32(s[12]-'0') * 100e6
-		r.offset = int32(two(s, 13)) * 15 * 60
+		r.offset = int32(twoDigits(s, 13)) * 15 * 60
 		if s[15] == '-' {
 			r.offset = -r.offset
 		}
@@ -115,11 +115,11 @@ func read(s string, l layout) (r reading, ok bool) {
 // most two (a 12-digit value may be yyMMddHHmmss or yyyyMMddHHmm),
 // yyMMddHHmmss first. absent is true for "" and for all zeros. ok is false
 // when the value is not a date in any layout.
-func dateCandidates(s string) (c [2]reading, n int, absent, ok bool) {
+func dateCandidates(s string) (c [2]dateReading, n int, absent, ok bool) {
 	if s == "" {
 		return c, 0, true, true
 	}
-	var l layout
+	var l dateLayout
 	d := s
 	switch len(s) {
 	case 10:
@@ -136,7 +136,7 @@ func dateCandidates(s string) (c [2]reading, n int, absent, ok bool) {
 		}
 		l, d = layoutAbs16, s[:15]
 	default:
-		if _, dig := digits(s); dig && s != "" {
+		if _, dig := decimalValue(s); dig && s != "" {
 			// All zeros in any length still means "no date".
 			var or byte
 			for i := 0; i < len(s); i++ {
@@ -164,12 +164,12 @@ func dateCandidates(s string) (c [2]reading, n int, absent, ok bool) {
 	if l == layoutAbs16 && s[13:15] > "48" {
 		return c, 0, false, false
 	}
-	if r, valid := read(s, l); valid {
+	if r, valid := readDate(s, l); valid {
 		c[n] = r
 		n++
 	}
 	if l == layoutYY12 {
-		if r, valid := read(s, layoutYYYY12); valid {
+		if r, valid := readDate(s, layoutYYYY12); valid {
 			c[n] = r
 			n++
 		}
@@ -179,7 +179,7 @@ func dateCandidates(s string) (c [2]reading, n int, absent, ok bool) {
 
 // at places r in loc (the SMSC's zone). An absolute time carries its own
 // offset and is returned as that instant, shown in loc.
-func (r reading) at(loc *time.Location) time.Time {
+func (r dateReading) at(loc *time.Location) time.Time {
 	t := time.Unix(r.instant(), int64(r.nsec)).UTC()
 	switch {
 	case loc == time.UTC:
@@ -195,7 +195,7 @@ func (r reading) at(loc *time.Location) time.Time {
 
 // distance is |a-b| in seconds, ignoring zones (both dates come from one
 // SMSC); absolute times are compared in UTC.
-func distance(a, b reading) int64 {
+func distance(a, b dateReading) int64 {
 	x := a.instant() - b.instant()
 	if x < 0 {
 		return -x
@@ -209,7 +209,7 @@ func distance(a, b reading) int64 {
 // other field's date wins (when both fields are ambiguous, the layout that
 // puts them nearer each other, the same for both); a tie, or no other date,
 // gives yyMMddHHmmss.
-func resolveDates(a [2]reading, na int, b [2]reading, nb int) (int, int) {
+func resolveDates(a [2]dateReading, na int, b [2]dateReading, nb int) (int, int) {
 	switch {
 	case na == 2 && nb == 1:
 		return nearer(a, b[0]), 0
@@ -223,7 +223,7 @@ func resolveDates(a [2]reading, na int, b [2]reading, nb int) (int, int) {
 	return 0, 0
 }
 
-func nearer(c [2]reading, other reading) int {
+func nearer(c [2]dateReading, other dateReading) int {
 	if distance(c[1], other) < distance(c[0], other) {
 		return 1
 	}

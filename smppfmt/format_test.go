@@ -49,7 +49,7 @@ func formattable(f Fields) bool {
 		// No key of an absent field, with a value of its shape, after a
 		// separator.
 		for i := 0; i < len(t); i++ {
-			if class[t[i]]&cSep != 0 {
+			if keyByteClass[t[i]]&bSep != 0 {
 				k, _, vs := matchKey(t, i+1, false)
 				if k < 0 || present[keyNames[k]] {
 					continue
@@ -70,7 +70,7 @@ func formattable(f Fields) bool {
 				strings.ContainsAny(x.Value[:1]+x.Value[len(x.Value)-1:], " \t\n\r\v\f;") {
 				return false
 			}
-			for _, w := range strings.FieldsFunc(x.Value, func(r rune) bool { return r < 0x80 && class[r]&cSep != 0 }) {
+			for _, w := range strings.FieldsFunc(x.Value, func(r rune) bool { return r < 0x80 && keyByteClass[r]&bSep != 0 }) {
 				if slowBareStatus(w) {
 					return false
 				}

@@ -9,47 +9,47 @@ import (
 // Byte classes, so that the scanner needs no strings.ToLower and no
 // unicode tables: one table load per byte.
 const (
-	cSep   = 1 << iota // ends a scalar value and starts a key: whitespace and ';'
-	cSpace             // skipped between a key's colon and its value: space, tab
-	cName              // may appear in a key name: letters, digits, '_', '-', '.'
-	cAlpha             // may start a key name: letters
+	bSep   = 1 << iota // ends a scalar value and starts a key: whitespace and ';'
+	bSpace             // skipped between a key's colon and its value: space, tab
+	bName              // may appear in a key name: letters, digits, '_', '-', '.'
+	bAlpha             // may start a key name: letters
 )
 
-var class = func() (t [256]uint8) {
+var keyByteClass = func() (t [256]uint8) {
 	for _, c := range []byte(" \t\n\r\v\f;") {
-		t[c] |= cSep
+		t[c] |= bSep
 	}
-	t[' '] |= cSpace
-	t['\t'] |= cSpace
+	t[' '] |= bSpace
+	t['\t'] |= bSpace
 	for c := 'a'; c <= 'z'; c++ {
-		t[c] |= cName | cAlpha
-		t[c-'a'+'A'] |= cName | cAlpha
+		t[c] |= bName | bAlpha
+		t[c-'a'+'A'] |= bName | bAlpha
 	}
 	for c := '0'; c <= '9'; c++ {
-		t[c] |= cName
+		t[c] |= bName
 	}
-	t['_'] |= cName
-	t['-'] |= cName
-	t['.'] |= cName
+	t['_'] |= bName
+	t['-'] |= bName
+	t['.'] |= bName
 	return t
 }()
 
-// lower folds ASCII letters to lower case and leaves every other byte alone.
-func lower(c byte) byte {
+// lowerByte folds ASCII letters to lower case and leaves every other byte alone.
+func lowerByte(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + ('a' - 'A')
 	}
 	return c
 }
 
-// eqFold reports whether s equals the lower-case ASCII word w, ignoring
+// eqFoldWord reports whether s equals the lower-case ASCII word w, ignoring
 // ASCII case.
-func eqFold(s, w string) bool {
+func eqFoldWord(s, w string) bool {
 	if len(s) != len(w) {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if lower(s[i]) != w[i] {
+		if lowerByte(s[i]) != w[i] {
 			return false
 		}
 	}
@@ -63,45 +63,45 @@ func eqFold(s, w string) bool {
 func knownKey(name string, strict bool) int {
 	switch len(name) {
 	case 2:
-		if eqFold(name, "id") {
+		if eqFoldWord(name, "id") {
 			return keyID
 		}
 	case 3:
-		switch lower(name[0]) {
+		switch lowerByte(name[0]) {
 		case 's':
-			if eqFold(name, "sub") {
+			if eqFoldWord(name, "sub") {
 				return keySub
 			}
 		case 'e':
-			if eqFold(name, "err") {
+			if eqFoldWord(name, "err") {
 				return keyErr
 			}
 		case 't':
-			if !strict && eqFold(name, "txt") {
+			if !strict && eqFoldWord(name, "txt") {
 				return keyText
 			}
 		}
 	case 4:
-		switch lower(name[0]) {
+		switch lowerByte(name[0]) {
 		case 's':
-			if eqFold(name, "stat") {
+			if eqFoldWord(name, "stat") {
 				return keyStat
 			}
 		case 't':
-			if eqFold(name, "text") {
+			if eqFoldWord(name, "text") {
 				return keyText
 			}
 		}
 	case 5:
-		if eqFold(name, "dlvrd") {
+		if eqFoldWord(name, "dlvrd") {
 			return keyDlvrd
 		}
 	case 9:
-		if !strict && eqFold(name, "done_date") {
+		if !strict && eqFoldWord(name, "done_date") {
 			return keyDoneDate
 		}
 	case 11:
-		if !strict && eqFold(name, "submit_date") {
+		if !strict && eqFoldWord(name, "submit_date") {
 			return keySubmitDate
 		}
 	}
@@ -114,11 +114,11 @@ func knownKey(name string, strict bool) int {
 // keyUnknown or keyNone), the end of the name and the offset just past the
 // colon.
 func matchKey(s string, i int, strict bool) (k, nameEnd, colonEnd int) {
-	if i >= len(s) || class[s[i]]&cAlpha == 0 {
+	if i >= len(s) || keyByteClass[s[i]]&bAlpha == 0 {
 		return keyNone, i, i
 	}
 	j := i + 1
-	for j < len(s) && class[s[j]]&cName != 0 {
+	for j < len(s) && keyByteClass[s[j]]&bName != 0 {
 		j++
 	}
 	if j >= len(s) {
@@ -129,11 +129,11 @@ func matchKey(s string, i int, strict bool) (k, nameEnd, colonEnd int) {
 		return knownKey(s[i:j], strict), j, j + 1
 	case ' ':
 		n := s[i:j]
-		if j+6 <= len(s) && s[j+5] == ':' && eqFold(s[j+1:j+5], "date") {
-			if eqFold(n, "submit") {
+		if j+6 <= len(s) && s[j+5] == ':' && eqFoldWord(s[j+1:j+5], "date") {
+			if eqFoldWord(n, "submit") {
 				return keySubmitDate, j + 5, j + 6
 			}
-			if eqFold(n, "done") {
+			if eqFoldWord(n, "done") {
 				return keyDoneDate, j + 5, j + 6
 			}
 		}
@@ -141,18 +141,18 @@ func matchKey(s string, i int, strict bool) (k, nameEnd, colonEnd int) {
 	return keyNone, i, i
 }
 
-// positions records where each known field's value starts in the input, for
+// fieldOffsets records where each known field's value starts in the input, for
 // error offsets; at index numKeys, 1 + the offset of the first Extra entry
 // (0 if none).
-type positions [numKeys + 1]int32
+type fieldOffsets [numKeys + 1]int32
 
-// scanner splits one receipt text. It is the single pass behind ParseFields
+// textScanner splits one receipt text. It is the single pass behind ParseFields
 // and Parse.
-type scanner struct {
+type textScanner struct {
 	s      string
 	vals   [numKeys]string // the known fields' values, by key
 	extras []dlr.Field
-	pos    positions
+	pos    fieldOffsets
 	seen   uint16 // bit k set once key k was read
 	strict bool
 
@@ -166,18 +166,18 @@ type scanner struct {
 // isPlaceholder reports whether v stands for "no value": null or ... (Vumi
 // tests send "sub:null dlvrd:null … err:null" and "sub:... dlvrd:...").
 func isPlaceholder(v string) bool {
-	return v == "..." || eqFold(v, "null")
+	return v == "..." || eqFoldWord(v, "null")
 }
 
 // extra appends x, found at offset at, to Extra.
-func (sc *scanner) extra(x dlr.Field, at int) {
+func (sc *textScanner) extra(x dlr.Field, at int) {
 	if len(sc.extras) == 0 {
 		sc.pos[numKeys] = int32(at) + 1
 	}
 	sc.extras = append(sc.extras, x)
 }
 
-func (sc *scanner) flushJunk() {
+func (sc *textScanner) flushJunk() {
 	if sc.junkEnd > sc.junkStart {
 		sc.extra(dlr.Field{Value: sc.s[sc.junkStart:sc.junkEnd]}, sc.junkStart)
 	}
@@ -185,12 +185,12 @@ func (sc *scanner) flushJunk() {
 }
 
 // run scans s. It reports whether any known key was found.
-func (sc *scanner) run() bool {
+func (sc *textScanner) run() bool {
 	s := sc.s
 	i := 0
 	expect := keyID
 	for {
-		for i < len(s) && class[s[i]]&cSep != 0 {
+		for i < len(s) && keyByteClass[s[i]]&bSep != 0 {
 			i++
 		}
 		if i >= len(s) {
@@ -271,7 +271,7 @@ func (sc *scanner) run() bool {
 // in which case the value is empty ("sub: dlvrd:1").
 func scalarValue(s string, vs int, strict bool) (start, end int) {
 	j := vs
-	for j < len(s) && class[s[j]]&cSpace != 0 {
+	for j < len(s) && keyByteClass[s[j]]&bSpace != 0 {
 		j++
 	}
 	if j > vs {
@@ -286,10 +286,10 @@ func scalarValue(s string, vs int, strict bool) (start, end int) {
 // where scanning goes on. Text runs to the end, or to the next key that can
 // only be a field of the receipt (see endsText); trailing whitespace is not
 // part of it.
-func (sc *scanner) textValue(vs int) (start, end, next int) {
+func (sc *textScanner) textValue(vs int) (start, end, next int) {
 	s := sc.s
 	start = vs
-	for start < len(s) && class[s[start]]&cSpace != 0 {
+	for start < len(s) && keyByteClass[s[start]]&bSpace != 0 {
 		start++
 	}
 	end = len(s)
@@ -300,14 +300,14 @@ func (sc *scanner) textValue(vs int) (start, end, next int) {
 		end = start // "text: stat:DELIVRD"
 	default:
 		for p := start; p < len(s); p++ {
-			if class[s[p]]&cSep != 0 && sc.endsText(p+1) {
+			if keyByteClass[s[p]]&bSep != 0 && sc.endsText(p+1) {
 				end = p + 1
 				break
 			}
 		}
 	}
 	next = end
-	for end > start && class[s[end-1]]&cSep != 0 {
+	for end > start && keyByteClass[s[end-1]]&bSep != 0 {
 		end--
 	}
 	return start, end, next
@@ -318,7 +318,7 @@ func (sc *scanner) textValue(vs int) (start, end, next int) {
 // last (Appendix B), so "Re: stat: ok" after a stat field is the message's
 // own words, and so is "your sub: none" in a receipt without sub; but
 // "text: stat:DELIVRD" (Cloudhopper's out-of-order test) ends at stat.
-func (sc *scanner) endsText(i int) bool {
+func (sc *textScanner) endsText(i int) bool {
 	k, _, vs := matchKey(sc.s, i, sc.strict)
 	if k < 0 || sc.seen&(1<<k) != 0 {
 		return false
@@ -343,13 +343,13 @@ func plausible(k int, v string) bool {
 	case keyID:
 		return true
 	case keySub, keyDlvrd:
-		_, ok := count(v)
+		_, ok := readCount(v)
 		return ok
 	case keySubmitDate, keyDoneDate:
-		_, ok := digits(v[:min(len(v), 15)])
+		_, ok := decimalValue(v[:min(len(v), 15)])
 		return ok && len(v) >= 10
 	case keyStat:
-		if _, ok := statusOf(v); ok {
+		if _, ok := textStatus(v); ok {
 			return true
 		}
 		for i := 0; i < len(v); i++ {
@@ -363,7 +363,7 @@ func plausible(k int, v string) bool {
 			return false
 		}
 		for i := 0; i < len(v); i++ {
-			if class[v[i]]&cName == 0 || v[i] == '_' || v[i] == '-' || v[i] == '.' {
+			if keyByteClass[v[i]]&bName == 0 || v[i] == '_' || v[i] == '-' || v[i] == '.' {
 				return false
 			}
 		}
@@ -373,7 +373,7 @@ func plausible(k int, v string) bool {
 }
 
 // fields returns the scanned fields.
-func (sc *scanner) fields() Fields {
+func (sc *textScanner) fields() Fields {
 	return Fields{
 		ID: sc.vals[keyID], Sub: sc.vals[keySub], Dlvrd: sc.vals[keyDlvrd],
 		SubmitDate: sc.vals[keySubmitDate], DoneDate: sc.vals[keyDoneDate],
@@ -382,9 +382,9 @@ func (sc *scanner) fields() Fields {
 	}
 }
 
-// load64 reads 8 bytes of s from i, little-endian; the compiler makes it
+// loadWord reads 8 bytes of s from i, little-endian; the compiler makes it
 // one load.
-func load64(s string, i int) uint64 {
+func loadWord(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
@@ -422,7 +422,7 @@ var keyPatterns = func() (t [numKeys]keyPattern) {
 }()
 
 // match reports whether the key spelled as p starts at s[i]; s[i:] has at
-// least 8 bytes and u is their load64.
+// least 8 bytes and u is their loadWord.
 func (p *keyPattern) match(s string, i int, u uint64) bool {
 	if u&p.and|p.fold != p.word {
 		return false
@@ -435,7 +435,7 @@ func (p *keyPattern) match(s string, i int, u uint64) bool {
 		return false
 	}
 	for x := 0; x < len(p.tail); x++ {
-		if lower(s[j+x]) != p.tail[x] {
+		if lowerByte(s[j+x]) != p.tail[x] {
 			return false
 		}
 	}
@@ -451,7 +451,7 @@ func fastKey(s string, i, expect int) (k, nameEnd, colonEnd int) {
 	if len(s)-i < 8 {
 		return keyNone, i, i
 	}
-	u := load64(s, i)
+	u := loadWord(s, i)
 	if expect < numKeys {
 		if p := &keyPatterns[expect]; p.match(s, i, u) {
 			return expect, i + p.n - 1, i + p.n
@@ -466,8 +466,8 @@ func fastKey(s string, i, expect int) (k, nameEnd, colonEnd int) {
 }
 
 const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
+	swarOnes  = 0x0101010101010101
+	swarHighs = 0x8080808080808080
 )
 
 // toSep returns the offset of the first separator (whitespace or ';') in s
@@ -476,22 +476,22 @@ const (
 // checks the candidate against the class table.
 func toSep(s string, i int) int {
 	for len(s)-i >= 8 {
-		u := load64(s, i)
-		low := (u - 0x21*ones) &^ u & highs
-		semi := u ^ (';' * ones)
-		semi = (semi - ones) &^ semi & highs
+		u := loadWord(s, i)
+		low := (u - 0x21*swarOnes) &^ u & swarHighs
+		semi := u ^ (';' * swarOnes)
+		semi = (semi - swarOnes) &^ semi & swarHighs
 		m := low | semi
 		if m == 0 {
 			i += 8
 			continue
 		}
 		j := i + bits.TrailingZeros64(m)/8
-		if class[s[j]]&cSep != 0 {
+		if keyByteClass[s[j]]&bSep != 0 {
 			return j
 		}
 		i = j + 1
 	}
-	for i < len(s) && class[s[i]]&cSep == 0 {
+	for i < len(s) && keyByteClass[s[i]]&bSep == 0 {
 		i++
 	}
 	return i

@@ -273,7 +273,7 @@ func TestParseFields(t *testing.T) {
 	}
 }
 
-func utc(y int, mo time.Month, d, h, mi, s int) time.Time {
+func utcTime(y int, mo time.Month, d, h, mi, s int) time.Time {
 	return time.Date(y, mo, d, h, mi, s, 0, time.UTC)
 }
 
@@ -290,7 +290,7 @@ func TestParse(t *testing.T) {
 			in:   "id:0123456789 sub:002 dlvrd:001 submit date:1005232039 done date:1005242339 stat:DELIVRD err:012 text:This is a sample mes",
 			want: dlr.Receipt{MessageID: "0123456789", Status: status.Delivered, RawStatus: "DELIVRD",
 				Error: errcode.Code{Namespace: errcode.MAP, Value: 12}, RawError: "012",
-				SubmittedAt: utc(2010, 5, 23, 20, 39, 0), DoneAt: utc(2010, 5, 24, 23, 39, 0),
+				SubmittedAt: utcTime(2010, 5, 23, 20, 39, 0), DoneAt: utcTime(2010, 5, 24, 23, 39, 0),
 				Submitted: 2, Delivered: 1, Text: "This is a sample mes", Source: src},
 		},
 		{
@@ -299,21 +299,21 @@ func TestParse(t *testing.T) {
 			in:   "id:2E179B310EDE971B2760C72B7F026E1B submit date:20110314181534 done date:20110314181741 stat:DELIVRD err:0",
 			want: dlr.Receipt{MessageID: "2E179B310EDE971B2760C72B7F026E1B", Status: status.Delivered, RawStatus: "DELIVRD",
 				Error: errcode.Code{Namespace: errcode.MAP}, RawError: "0",
-				SubmittedAt: utc(2011, 3, 14, 18, 15, 34), DoneAt: utc(2011, 3, 14, 18, 17, 41), Source: src},
+				SubmittedAt: utcTime(2011, 3, 14, 18, 15, 34), DoneAt: utcTime(2011, 3, 14, 18, 17, 41), Source: src},
 		},
 		{
 			// Clickatell seconds (jookies/jasmin#70) and 10+12 digits in one receipt (smpp-receipts reference)
 			name: "10 and 12 digits",
 			in:   "id:7 submit date:2302231414 done date:230223194211 stat:DELIVRD",
 			want: dlr.Receipt{MessageID: "7", Status: status.Delivered, RawStatus: "DELIVRD",
-				SubmittedAt: utc(2023, 2, 23, 14, 14, 0), DoneAt: utc(2023, 2, 23, 19, 42, 11), Source: src},
+				SubmittedAt: utcTime(2023, 2, 23, 14, 14, 0), DoneAt: utcTime(2023, 2, 23, 19, 42, 11), Source: src},
 		},
 		{
 			// Jasmin emits yyyyMMddHHmm (jookies/jasmin#753): only that reading is valid
 			name: "yyyyMMddHHmm",
 			in:   "id:7 submit date:201506201641 done date:201506201645 stat:DELIVRD",
 			want: dlr.Receipt{MessageID: "7", Status: status.Delivered, RawStatus: "DELIVRD",
-				SubmittedAt: utc(2015, 6, 20, 16, 41, 0), DoneAt: utc(2015, 6, 20, 16, 45, 0), Source: src},
+				SubmittedAt: utcTime(2015, 6, 20, 16, 41, 0), DoneAt: utcTime(2015, 6, 20, 16, 45, 0), Source: src},
 		},
 		{
 			// Vumi tests: 200101010030 is valid both ways; yyMMddHHmmss puts the
@@ -321,7 +321,7 @@ func TestParse(t *testing.T) {
 			name: "ambiguous 12 digits, both",
 			in:   "id:foo sub:null dlvrd:null submit date:200101010030 done date:200101020030 stat:DELIVRD err:null text:Meep",
 			want: dlr.Receipt{MessageID: "foo", Status: status.Delivered, RawStatus: "DELIVRD",
-				SubmittedAt: utc(2020, 1, 1, 1, 0, 30), DoneAt: utc(2020, 1, 1, 2, 0, 30), Text: "Meep", Source: src},
+				SubmittedAt: utcTime(2020, 1, 1, 1, 0, 30), DoneAt: utcTime(2020, 1, 1, 2, 0, 30), Text: "Meep", Source: src},
 		},
 		{
 			// kneodev/ksmppd#108: bare DELIVRD, 12-digit dates with seconds
@@ -329,21 +329,21 @@ func TestParse(t *testing.T) {
 			in:   "id:ce5bc5a9-4f7d-4282-9244-2e1022a9335c sub:000 dlvrd:000 submit date:180903120815 done date:180903120816 DELIVRD err:000 Text:",
 			want: dlr.Receipt{MessageID: "ce5bc5a9-4f7d-4282-9244-2e1022a9335c", Status: status.Delivered, RawStatus: "DELIVRD",
 				Error: errcode.Code{Namespace: errcode.MAP}, RawError: "000",
-				SubmittedAt: utc(2018, 9, 3, 12, 8, 15), DoneAt: utc(2018, 9, 3, 12, 8, 16), Source: src},
+				SubmittedAt: utcTime(2018, 9, 3, 12, 8, 15), DoneAt: utcTime(2018, 9, 3, 12, 8, 16), Source: src},
 		},
 		{
 			// constructed: an ambiguous date is read nearest the other date
 			name: "ambiguous 12 digits near a 10-digit date",
 			in:   "id:1 submit date:2001010100 done date:200101010030 stat:DELIVRD",
 			want: dlr.Receipt{MessageID: "1", Status: status.Delivered, RawStatus: "DELIVRD",
-				SubmittedAt: utc(2020, 1, 1, 1, 0, 0), DoneAt: utc(2020, 1, 1, 1, 0, 30), Source: src},
+				SubmittedAt: utcTime(2020, 1, 1, 1, 0, 0), DoneAt: utcTime(2020, 1, 1, 1, 0, 30), Source: src},
 		},
 		{
 			// constructed: the other reading is nearer here
 			name: "ambiguous 12 digits, yyyy reading nearer",
 			in:   "id:1 submit date:0101010029 done date:200101010030 stat:DELIVRD",
 			want: dlr.Receipt{MessageID: "1", Status: status.Delivered, RawStatus: "DELIVRD",
-				SubmittedAt: utc(2001, 1, 1, 0, 29, 0), DoneAt: utc(2001, 1, 1, 0, 30, 0), Source: src},
+				SubmittedAt: utcTime(2001, 1, 1, 0, 29, 0), DoneAt: utcTime(2001, 1, 1, 0, 30, 0), Source: src},
 		},
 		{
 			// funbox/smppex#46: SMPP absolute time, offset in quarter hours
@@ -364,7 +364,7 @@ func TestParse(t *testing.T) {
 			name: "done before submit",
 			in:   "id:1 submit date:1507011202 done date:1507011101 stat:DELIVRD",
 			want: dlr.Receipt{MessageID: "1", Status: status.Delivered, RawStatus: "DELIVRD",
-				SubmittedAt: utc(2015, 7, 1, 12, 2, 0), DoneAt: utc(2015, 7, 1, 11, 1, 0), Source: src},
+				SubmittedAt: utcTime(2015, 7, 1, 12, 2, 0), DoneAt: utcTime(2015, 7, 1, 11, 1, 0), Source: src},
 		},
 		{
 			// twitter-archive/cloudhopper-smpp#40: err "21b" is kept, no code
@@ -459,7 +459,7 @@ func TestStatusWords(t *testing.T) {
 }
 
 // TestErrors marks the expected offset with ‸ in the input.
-func TestErrors(t *testing.T) {
+func TestParseErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name, in string
@@ -517,7 +517,7 @@ func TestStrictAccepts(t *testing.T) {
 	}
 }
 
-func TestTooLarge(t *testing.T) {
+func TestParseTooLarge(t *testing.T) {
 	t.Parallel()
 	in := []byte("id:1 stat:DELIVRD text:" + strings.Repeat("x", 100))
 	_, err := (&Parser{MaxSize: 50}).Parse(in)
@@ -564,13 +564,13 @@ func TestParseErrorMessage(t *testing.T) {
 	require.True(t, errors.Is(e, ErrNotReceipt))
 }
 
-func TestAllocs(t *testing.T) {
-	in := []byte(benchInputs[0].in)
+func TestParseAllocs(t *testing.T) {
+	in := []byte(receiptBenchInputs[0].in)
 	n := testing.AllocsPerRun(100, func() { _, _ = Parse(in) })
 	require.LessOrEqual(t, n, 1.0, "Parse allocations")
 	n = testing.AllocsPerRun(100, func() { _, _ = ParseFields(in) })
 	require.LessOrEqual(t, n, 1.0, "ParseFields allocations")
-	in = []byte(benchInputs[1].in)
+	in = []byte(receiptBenchInputs[1].in)
 	n = testing.AllocsPerRun(100, func() { _, _ = Parse(in) })
 	require.LessOrEqual(t, n, 1.0, "Parse allocations")
 }

@@ -33,12 +33,12 @@ func slowParseFields(in string) (Fields, error) {
 	text := func(w word) string { return s[w.start:w.end] }
 
 	isName := func(name string) bool {
-		if name == "" || !isLetter(name[0]) {
+		if name == "" || !slowIsLetter(name[0]) {
 			return false
 		}
 		for i := 0; i < len(name); i++ {
 			c := name[i]
-			if !isLetter(c) && !('0' <= c && c <= '9') && c != '_' && c != '-' && c != '.' {
+			if !slowIsLetter(c) && !('0' <= c && c <= '9') && c != '_' && c != '-' && c != '.' {
 				return false
 			}
 		}
@@ -58,11 +58,11 @@ func slowParseFields(in string) (Fields, error) {
 	keyAt := func(w int) (name, canon string, n, after int, ok bool) {
 		t := text(words[w])
 		if c := strings.IndexByte(t, ':'); c >= 0 && isName(t[:c]) {
-			return t[:c], known[asciiLower(t[:c])], 1, words[w].start + c + 1, true
+			return t[:c], known[slowLower(t[:c])], 1, words[w].start + c + 1, true
 		}
-		l := asciiLower(t)
+		l := slowLower(t)
 		if (l == "submit" || l == "done") && w+1 < len(words) && words[w+1].start == words[w].end+1 &&
-			s[words[w].end] == ' ' && strings.HasPrefix(asciiLower(text(words[w+1])), "date:") {
+			s[words[w].end] == ' ' && strings.HasPrefix(slowLower(text(words[w+1])), "date:") {
 			return s[words[w].start : words[w+1].start+4], l + " date", 2, words[w+1].start + 5, true
 		}
 		return "", "", 0, 0, false
@@ -151,7 +151,7 @@ func slowParseFields(in string) (Fields, error) {
 			continue
 		}
 		seen[canon] = true
-		if asciiLower(v) == "null" || v == "..." {
+		if slowLower(v) == "null" || v == "..." {
 			v = ""
 		}
 		*field[canon] = v
@@ -171,12 +171,12 @@ func slowParseFields(in string) (Fields, error) {
 	return f, nil
 }
 
-func isLetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
+func slowIsLetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
 
 // slowBareStatus reports whether a word outside any field is a status word
 // standing for stat:, by the list of words in the package documentation.
 func slowBareStatus(w string) bool {
-	switch asciiLower(w) {
+	switch slowLower(w) {
 	case "delivrd", "undeliv", "rejectd", "expired", "deleted", "acceptd", "enroute", "unknown",
 		"delivered", "undeliverable", "rejected", "accepted", "scheduled", "skipped",
 		"failed", "acked", "buffred", "bufferd", "dnd_rejected", "undelvrd":
@@ -186,7 +186,7 @@ func slowBareStatus(w string) bool {
 }
 
 // asciiLower folds ASCII letters only, as receipts are matched.
-func asciiLower(s string) string {
+func slowLower(s string) string {
 	b := []byte(s)
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
@@ -202,7 +202,7 @@ func slowPlausible(field, v string) bool {
 	if v == "" {
 		return false
 	}
-	if asciiLower(v) == "null" || v == "..." {
+	if slowLower(v) == "null" || v == "..." {
 		return true
 	}
 	allOf := func(v, set string) bool {
@@ -223,7 +223,7 @@ func slowPlausible(field, v string) bool {
 	case "submit date", "done date":
 		return len(v) >= 10 && allOf(v[:min(len(v), 15)], digitSet)
 	case "stat":
-		if _, ok := statusOf(v); ok {
+		if _, ok := textStatus(v); ok {
 			return true
 		}
 		return allOf(v, upperSet+digitSet+"_")

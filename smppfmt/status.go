@@ -27,14 +27,14 @@ var extraWords = [...]struct {
 	{"dnd_rejected", status.Rejected},
 }
 
-// statusOf maps a stat: word to a status, ignoring ASCII case: the SMPP 3.4
+// textStatus maps a stat: word to a status, ignoring ASCII case: the SMPP 3.4
 // Appendix B words, the message_state names (DELIVERED, UNDELIVERABLE, …,
 // SMPP 5.0 SCHEDULED and SKIPPED), the message_state numbers 1–9 (SMPP 3.4
 // §5.2.28, 5.0 §4.7.15) and the extras above. It reports false for anything
 // else, and for "0": message_state 0 is SCHEDULED in SMPP 5.0, but Yo! sends
 // stat:0 for a delivered message (Vumi maps it so, with "TODO: investigate"),
 // so the word has no single documented meaning.
-func statusOf(w string) (status.Status, bool) {
+func textStatus(w string) (status.Status, bool) {
 	switch len(w) {
 	case 1:
 		if c := w[0]; '1' <= c && c <= '9' {
@@ -42,30 +42,30 @@ func statusOf(w string) (status.Status, bool) {
 		}
 		return status.None, false
 	case 7:
-		// The Appendix B words, the common case: one switch on the folded
-		// word.
-		var b [7]byte
-		for i := range b {
-			b[i] = upper(w[i])
+		// The Appendix B words, the common case: the word folded to upper
+		// case in one 64-bit value, then one switch on constants.
+		var u uint64
+		for i := 6; i >= 0; i-- {
+			u = u<<8 | uint64(upperByte(w[i]))
 		}
-		switch string(b[:]) {
-		case "DELIVRD":
+		switch u {
+		case wDELIVRD:
 			return status.Delivered, true
-		case "UNDELIV":
+		case wUNDELIV:
 			return status.Undeliverable, true
-		case "REJECTD":
+		case wREJECTD:
 			return status.Rejected, true
-		case "EXPIRED":
+		case wEXPIRED:
 			return status.Expired, true
-		case "DELETED":
+		case wDELETED:
 			return status.Deleted, true
-		case "ACCEPTD":
+		case wACCEPTD:
 			return status.Accepted, true
-		case "ENROUTE":
+		case wENROUTE:
 			return status.Enroute, true
-		case "UNKNOWN":
+		case wUNKNOWN:
 			return status.Unknown, true
-		case "SKIPPED":
+		case wSKIPPED:
 			return status.Skipped, true
 		}
 	case 8, 9, 13:
@@ -77,16 +77,37 @@ func statusOf(w string) (status.Status, bool) {
 		return status.None, false
 	}
 	for _, e := range extraWords {
-		if eqFold(w, e.word) {
+		if eqFoldWord(w, e.word) {
 			return e.s, true
 		}
 	}
 	return status.None, false
 }
 
-// upper folds an ASCII letter to upper case and leaves every other byte
+// word7 is a 7-letter word as the 64-bit value textStatus compares.
+func word7(w string) uint64 {
+	var u uint64
+	for i := 6; i >= 0; i-- {
+		u = u<<8 | uint64(w[i])
+	}
+	return u
+}
+
+var (
+	wDELIVRD = word7("DELIVRD")
+	wUNDELIV = word7("UNDELIV")
+	wREJECTD = word7("REJECTD")
+	wEXPIRED = word7("EXPIRED")
+	wDELETED = word7("DELETED")
+	wACCEPTD = word7("ACCEPTD")
+	wENROUTE = word7("ENROUTE")
+	wUNKNOWN = word7("UNKNOWN")
+	wSKIPPED = word7("SKIPPED")
+)
+
+// upperByte folds an ASCII letter to upper case and leaves every other byte
 // alone.
-func upper(c byte) byte {
+func upperByte(c byte) byte {
 	if 'a' <= c && c <= 'z' {
 		return c - ('a' - 'A')
 	}
@@ -100,8 +121,8 @@ func appendixB(w string) bool {
 		return false
 	}
 	switch {
-	case eqFold(w, "delivrd"), eqFold(w, "expired"), eqFold(w, "deleted"), eqFold(w, "undeliv"),
-		eqFold(w, "acceptd"), eqFold(w, "unknown"), eqFold(w, "rejectd"), eqFold(w, "enroute"):
+	case eqFoldWord(w, "delivrd"), eqFoldWord(w, "expired"), eqFoldWord(w, "deleted"), eqFoldWord(w, "undeliv"),
+		eqFoldWord(w, "acceptd"), eqFoldWord(w, "unknown"), eqFoldWord(w, "rejectd"), eqFoldWord(w, "enroute"):
 		return true
 	}
 	return false
@@ -109,16 +130,16 @@ func appendixB(w string) bool {
 
 // isBareStatus reports whether a word outside any field is a status word
 // that may stand for a missing stat: label: letters and '_' only (never a
-// number), and known to statusOf.
+// number), and known to textStatus.
 func isBareStatus(w string) bool {
 	if len(w) < 5 || len(w) > 13 {
 		return false
 	}
 	for i := 0; i < len(w); i++ {
-		if class[w[i]]&cAlpha == 0 && w[i] != '_' {
+		if keyByteClass[w[i]]&bAlpha == 0 && w[i] != '_' {
 			return false
 		}
 	}
-	_, ok := statusOf(w)
+	_, ok := textStatus(w)
 	return ok
 }
