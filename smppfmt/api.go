@@ -95,72 +95,71 @@ func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
 		r.Extra = sc.extras
 		return r, err
 	}
-	fv := sc.fields()
-	f, pos := &fv, &sc.pos
-	end := trimFraming(text)
+	v, pos := &sc.vals, &sc.pos
+	end := len(sc.s)
 	var first errorSlot
 	report := first.report
-	r.MessageID = f.ID
-	r.RawStatus = f.Stat
-	r.RawError = f.Err
-	r.Text = f.Text
-	r.Extra = f.Extra
+	r.MessageID = v[keyID]
+	r.RawStatus = v[keyStat]
+	r.RawError = v[keyErr]
+	r.Text = v[keyText]
+	r.Extra = sc.extras
 
-	if f.ID == "" {
+	if v[keyID] == "" {
 		report(&ParseError{Offset: end, Field: FieldID, Err: ErrMissing})
 	}
-	if f.Stat == "" {
+	if v[keyStat] == "" {
 		report(&ParseError{Offset: end, Field: FieldStat, Err: ErrMissing})
 	}
 	if p.Strict {
-		p.strictCheck(f, pos, end, report)
+		p.strictCheck(&sc, end, report)
 	}
 
-	if f.Stat != "" {
-		s, ok := textStatus(f.Stat)
-		if ok && p.Strict && !appendixB(f.Stat) {
+	if v[keyStat] != "" {
+		s, ok := textStatus(v[keyStat])
+		if ok && p.Strict && !appendixB(v[keyStat]) {
 			ok = false
 		}
 		if ok {
 			r.Status = s
 		} else {
 			r.Status = status.Unknown
-			report(&ParseError{Offset: int(pos[keyStat]), Field: FieldStat, Value: f.Stat, Err: ErrUnknownStatus})
+			report(&ParseError{Offset: int(pos[keyStat]), Field: FieldStat, Value: v[keyStat], Err: ErrUnknownStatus})
 		}
 	}
 
-	if f.Err != "" {
+	if v[keyErr] != "" {
 		ns := p.Namespace
 		if ns == errcode.NoNamespace {
 			ns = errcode.MAP
 		}
-		if _, dig := decimalValue(f.Err); dig && len(f.Err) <= 9 {
-			r.Error, _ = errcode.Read(ns, f.Err)
+		if _, dig := decimalValue(v[keyErr]); dig && len(v[keyErr]) <= 9 {
+			r.Error, _ = errcode.Read(ns, v[keyErr])
 		}
 	}
 
 	var ok bool
-	if r.Submitted, ok = readCount(f.Sub); !ok {
-		r.Extra = append(r.Extra, dlr.Field{Key: FieldSub, Value: f.Sub})
-		report(&ParseError{Offset: int(pos[keySub]), Field: FieldSub, Value: f.Sub, Err: ErrCount})
+	if r.Submitted, ok = readCount(v[keySub]); !ok {
+		r.Extra = append(r.Extra, dlr.Field{Key: FieldSub, Value: v[keySub]})
+		report(&ParseError{Offset: int(pos[keySub]), Field: FieldSub, Value: v[keySub], Err: ErrCount})
 	}
-	if r.Delivered, ok = readCount(f.Dlvrd); !ok {
-		r.Extra = append(r.Extra, dlr.Field{Key: FieldDlvrd, Value: f.Dlvrd})
-		report(&ParseError{Offset: int(pos[keyDlvrd]), Field: FieldDlvrd, Value: f.Dlvrd, Err: ErrCount})
+	if r.Delivered, ok = readCount(v[keyDlvrd]); !ok {
+		r.Extra = append(r.Extra, dlr.Field{Key: FieldDlvrd, Value: v[keyDlvrd]})
+		report(&ParseError{Offset: int(pos[keyDlvrd]), Field: FieldDlvrd, Value: v[keyDlvrd], Err: ErrCount})
 	}
 
 	loc := p.Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	sCand, sn, sAbsent, sOK := dateCandidates(f.SubmitDate)
-	dCand, dn, dAbsent, dOK := dateCandidates(f.DoneDate)
+	sCand, sn, sAbsent, sOK := dateCandidates(v[keySubmitDate])
+	dCand, dn, dAbsent, dOK := dateCandidates(v[keyDoneDate])
 	if p.Strict {
 		// Cloudhopper reads 10, 12 and 14 digits only, and no zero date.
-		if f.SubmitDate != "" && (sAbsent || len(f.SubmitDate) == 16) {
+		if v[keySubmitDate] != "" && (sAbsent || len(v[keySubmitDate]) == 16) {
 			sOK, sn = false, 0
 		}
-		if f.DoneDate != "" && (dAbsent || len(f.DoneDate) == 16) {
+		if v[keyDoneDate] != "" && (dAbsent || len(v[keyDoneDate]) == 16) {
 			dOK, dn = false, 0
 		}
 	}
@@ -168,14 +167,14 @@ func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
 	if sn > 0 {
 		r.SubmittedAt = sCand[si].at(loc)
 	} else if !sOK {
-		r.Extra = append(r.Extra, dlr.Field{Key: FieldSubmitDate, Value: f.SubmitDate})
-		report(&ParseError{Offset: int(pos[keySubmitDate]), Field: FieldSubmitDate, Value: f.SubmitDate, Err: ErrDate})
+		r.Extra = append(r.Extra, dlr.Field{Key: FieldSubmitDate, Value: v[keySubmitDate]})
+		report(&ParseError{Offset: int(pos[keySubmitDate]), Field: FieldSubmitDate, Value: v[keySubmitDate], Err: ErrDate})
 	}
 	if dn > 0 {
 		r.DoneAt = dCand[di].at(loc)
 	} else if !dOK {
-		r.Extra = append(r.Extra, dlr.Field{Key: FieldDoneDate, Value: f.DoneDate})
-		report(&ParseError{Offset: int(pos[keyDoneDate]), Field: FieldDoneDate, Value: f.DoneDate, Err: ErrDate})
+		r.Extra = append(r.Extra, dlr.Field{Key: FieldDoneDate, Value: v[keyDoneDate]})
+		report(&ParseError{Offset: int(pos[keyDoneDate]), Field: FieldDoneDate, Value: v[keyDoneDate], Err: ErrDate})
 	}
 	if first.e == nil {
 		return r, nil
@@ -209,20 +208,21 @@ func readCount(s string) (int, bool) {
 
 // strictCheck applies Cloudhopper's checkMissingFields rules: every field
 // but text present, and err at most 3 characters (FIELD_ERR_MAX_LEN).
-func (p *Parser) strictCheck(f *Fields, pos *fieldOffsets, end int, report func(*ParseError)) {
+func (p *Parser) strictCheck(sc *textScanner, end int, report func(*ParseError)) {
+	v, pos := &sc.vals, &sc.pos
 	for _, k := range [...]int{keySub, keyDlvrd, keySubmitDate, keyDoneDate, keyErr} {
-		if *f.ptr(k) == "" {
+		if v[k] == "" {
 			report(&ParseError{Offset: end, Field: keyNames[k], Err: ErrMissing})
 		}
 	}
-	if len(f.Err) > 3 {
-		report(&ParseError{Offset: int(pos[keyErr]), Field: FieldErr, Value: f.Err, Err: ErrStrict})
+	if len(v[keyErr]) > 3 {
+		report(&ParseError{Offset: int(pos[keyErr]), Field: FieldErr, Value: v[keyErr], Err: ErrStrict})
 	}
 	// Cloudhopper glues anything it does not know onto the field before
 	// it, which then fails to convert (a count, a date, stat, err): reject
 	// words and keys outside the format.
-	if len(f.Extra) > 0 {
-		x := f.Extra[0]
+	if len(sc.extras) > 0 {
+		x := sc.extras[0]
 		report(&ParseError{Offset: int(pos[numKeys]) - 1, Field: x.Key, Value: x.Value, Err: ErrStrict})
 	}
 }
