@@ -56,13 +56,17 @@ func monthDays(m, y int) int {
 // twoDigits reads the two digits at s[i:i+2]; the caller checked they are digits.
 func twoDigits(s string, i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
 
-// civilSeconds returns the seconds since 1970 of a UTC date and time (days from
-// the civil date as in Howard Hinnant's days_from_civil, for years ≥ 1).
+// civilSeconds returns the seconds since 1970 of a UTC date and time (days
+// from the civil date as in Howard Hinnant's days_from_civil; proleptic
+// Gregorian, any year from 0).
 func civilSeconds(y, m, d, hh, mm, ss int) int64 {
 	if m <= 2 {
 		y--
 	}
 	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400 // floor, for January and February of year 0
+	}
 	yoe := y - era*400
 	mp := m + 9
 	if mp >= 12 {

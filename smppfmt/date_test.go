@@ -1,6 +1,7 @@
 package smppfmt
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -72,4 +73,61 @@ func TestAtLocation(t *testing.T) {
 	got := c[0].at(ny)
 	require.Equal(t, time.Date(2025, 3, 9, 12, 30, 0, 0, ny), got)
 	require.Equal(t, ny, got.Location())
+}
+
+// FuzzDates checks dateCandidates against time.Parse for the digit
+// layouts: the readings returned are exactly the layouts time.Parse
+// accepts (two-digit years taken as 20yy, yyyyMMddHHmm only for 2000–2099).
+func FuzzDates(f *testing.F) {
+	f.Add("2502141030")       // Appendix B
+	f.Add("141023215253")     // Clickatell seconds (jookies/jasmin#70)
+	f.Add("201506201641")     // Jasmin yyyyMMddHHmm (jookies/jasmin#753)
+	f.Add("200101010030")     // valid both ways (Vumi tests)
+	f.Add("20110314181534")   // 14 digits (cloudhopper test)
+	f.Add("2402291200")       // a leap day
+	f.Add("0000000000")       // no date
+	f.Add("180711070003912+") // SMPP absolute time (funbox/smppex#46)
+	f.Add("00000111100200")   // year 0, January: found by this target (floor division in civilSeconds)
+	f.Fuzz(func(t *testing.T, s string) {
+		c, n, absent, ok := dateCandidates(s)
+		if n > 2 || (n > 0) != (ok && !absent) {
+			t.Fatalf("%q: n=%d absent=%v ok=%v", s, n, absent, ok)
+		}
+		var layouts []string
+		switch len(s) {
+		case 10:
+			layouts = []string{"0601021504"}
+		case 12:
+			layouts = []string{"060102150405", "200601021504"}
+		case 14:
+			layouts = []string{"20060102150405"}
+		default:
+			return
+		}
+		if _, dig := decimalValue(s); !dig || strings.Trim(s, "0") == "" {
+			return
+		}
+		var want []time.Time
+		for _, l := range layouts {
+			tm, err := time.Parse(l, s)
+			if err != nil {
+				continue
+			}
+			if strings.HasPrefix(l, "06") && tm.Year() < 2000 {
+				tm = tm.AddDate(100, 0, 0) // time.Parse puts 69–99 in the 1900s
+			}
+			if l == "200601021504" && (tm.Year() < 2000 || tm.Year() > 2099) {
+				continue
+			}
+			want = append(want, tm)
+		}
+		if len(want) != n {
+			t.Fatalf("%q: %d readings, time.Parse %d (%v)", s, n, len(want), want)
+		}
+		for i, w := range want {
+			if got := c[i].at(time.UTC); !got.Equal(w) {
+				t.Fatalf("%q: reading %d = %v, time.Parse %v", s, i, got, w)
+			}
+		}
+	})
 }
