@@ -196,7 +196,12 @@ func (sc *textScanner) run() bool {
 		if i >= len(s) {
 			break
 		}
-		k, nameEnd, vs := fastKey(s, i, expect)
+		var k, nameEnd, vs int
+		if p := &keyPatterns[expect&7]; len(s)-i >= 8 && expect < numKeys && p.match(s, i, loadWord(s, i)) {
+			k, nameEnd, vs = expect, i+p.n-1, i+p.n // the next key of Appendix B order
+		} else {
+			k, nameEnd, vs = fastKey(s, i, numKeys)
+		}
 		if k == keyNone {
 			k, nameEnd, vs = matchKey(s, i, sc.strict)
 		}
@@ -231,7 +236,12 @@ func (sc *textScanner) run() bool {
 			i = next
 			continue
 		}
-		start, end := scalarValue(s, vs, sc.strict)
+		var start, end int
+		if vs < len(s) && keyByteClass[s[vs]]&bSpace == 0 {
+			start, end = vs, toSep(s, vs) // the usual "key:value"
+		} else {
+			start, end = scalarValue(s, vs, sc.strict)
+		}
 		v := s[start:end]
 		if k == keyUnknown {
 			sc.extra(dlr.Field{Key: s[i:nameEnd], Value: v}, i)
