@@ -23,7 +23,10 @@ var (
 
 // ParseError reports a problem at a byte offset of a receipt text.
 type ParseError struct {
-	Offset int    // byte offset in the input of the value (or of the end, for a missing field)
+	// Offset is the byte offset in the input of the offending value or
+	// key; for a missing field, the length of the text without its
+	// trailing NULs and whitespace; for ErrTooLarge, the size limit.
+	Offset int
 	Field  string // the field as SMPP 3.4 Appendix B names it ("stat", "submit date"); "" if none
 	Value  string // the offending value as sent, if any
 	Err    error  // one of the Err… values above
