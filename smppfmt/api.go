@@ -22,13 +22,15 @@ type Parser struct {
 	// rejects with checkMissingFields: see the package documentation.
 	Strict bool
 	// MaxSize is the largest text accepted, in bytes; 0 or less means
-	// DefaultMaxSize.
+	// DefaultMaxSize, and more than 1 GiB means 1 GiB.
 	MaxSize int
 }
 
 // DefaultMaxSize bounds receipt text (short_message is at most 254 octets;
 // message_payload at most 64 KiB).
 const DefaultMaxSize = 64 << 10
+
+const maxMaxSize = 1 << 30
 
 // ParseFields splits a receipt text into its fields, exactly as sent. See
 // the package documentation for what is accepted.
@@ -67,6 +69,9 @@ func (p *Parser) scan(text []byte, sc *textScanner) error {
 	max := p.MaxSize
 	if max <= 0 {
 		max = DefaultMaxSize
+	}
+	if max > maxMaxSize {
+		max = maxMaxSize // offsets are kept in 32 bits
 	}
 	if len(text) > max {
 		return &ParseError{Offset: max, Err: ErrTooLarge}
