@@ -517,6 +517,29 @@ func TestStrictAccepts(t *testing.T) {
 	}
 }
 
+// TestStrictRejects runs cloudhopper DeliveryReceiptTest.parseShortMessageMissingFields:
+// every receipt Cloudhopper's strict mode refuses is refused here too.
+func TestStrictRejects(t *testing.T) {
+	t.Parallel()
+	const ok = "id:0123456789 sub:002 dlvrd:001 submit date:1005232039 done date:1005242339 stat:DELIVRD err:012 text:This is a sample mes"
+	for _, bad := range [][2]string{
+		{"id:", "i:"}, {"sub:", "su:"}, {"dlvrd:", "dlvr:"}, {"submit date:", "submit dat:"},
+		{"done date:", "one date:"}, {"stat:", "sat:"}, {"err:", "rr:"}, {"text:", "txt:"},
+	} {
+		in := strings.Replace(ok, bad[0], bad[1], 1)
+		_, err := (&Parser{Strict: true}).Parse([]byte(in))
+		require.Error(t, err, in)
+		// The lenient parser reads the same text, keeping what it does not
+		// know in Extra (txt is an alias there).
+		r, _ := Parse([]byte(in))
+		if bad[1] == "txt:" {
+			require.Equal(t, "This is a sample mes", r.Text)
+		} else {
+			require.NotEmpty(t, r.Extra, in)
+		}
+	}
+}
+
 func TestParseTooLarge(t *testing.T) {
 	t.Parallel()
 	in := []byte("id:1 stat:DELIVRD text:" + strings.Repeat("x", 100))
