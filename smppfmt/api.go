@@ -90,12 +90,13 @@ func (p *Parser) scan(text []byte, sc *textScanner) error {
 // The receipt is returned even with an error, filled as far as the text
 // allowed. Errors for which IsPartial is true (an unknown status word, a
 // count or date that cannot be read) come with a complete receipt.
-func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
+func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
+	// r is the result itself (named), so the receipt is built in place.
 	if p == nil {
 		p = &Parser{} // a nil *Parser reads like the zero Parser
 	}
 	var sc textScanner
-	r := dlr.Receipt{Source: dlr.Source{Format: dlr.FormatSMPPText}}
+	r.Source = dlr.Source{Format: dlr.FormatSMPPText}
 	if err := p.scan(text, &sc); err != nil {
 		r.Extra = sc.extras
 		return r, err
@@ -181,10 +182,10 @@ func (p *Parser) Parse(text []byte) (dlr.Receipt, error) {
 		r.Extra = append(r.Extra, dlr.Field{Key: FieldDoneDate, Value: v[keyDoneDate]})
 		report(&ParseError{Offset: int(pos[keyDoneDate]), Field: FieldDoneDate, Value: v[keyDoneDate], Err: ErrDate})
 	}
-	if first.e == nil {
-		return r, nil
+	if first.e != nil {
+		err = first.e
 	}
-	return r, first.e
+	return r, err
 }
 
 // errorSlot keeps the error Parse returns: one that makes the receipt

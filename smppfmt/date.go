@@ -53,6 +53,23 @@ func monthDays(m, y int) int {
 	return 31
 }
 
+// daysTo2000 is the days from 1970-01-01 to 2000-01-01.
+const daysTo2000 = 10957
+
+// yearDays[i] is the days from 2000-01-01 to January 1 of year 2000+i.
+var yearDays = func() (t [100]int32) {
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] + 365
+		if (i-1)%4 == 0 {
+			t[i]++ // year 2000+i-1 was a leap year
+		}
+	}
+	return t
+}()
+
+// monthDaysBefore[m] is the days in a common year before month m (1–12).
+var monthDaysBefore = [13]int32{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334}
+
 // twoDigits reads the two digits at s[i:i+2]; the caller checked they are digits.
 func twoDigits(s string, i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
 
@@ -60,6 +77,14 @@ func twoDigits(s string, i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') 
 // from the civil date as in Howard Hinnant's days_from_civil; proleptic
 // Gregorian, any year from 0).
 func civilSeconds(y, m, d, hh, mm, ss int) int64 {
+	if 2000 <= y && y < 2100 {
+		// The years a receipt names: two table loads.
+		days := int64(daysTo2000) + int64(yearDays[y-2000]) + int64(monthDaysBefore[m]) + int64(d) - 1
+		if m > 2 && y%4 == 0 { // 2000–2099: every fourth year is a leap year
+			days++
+		}
+		return days*86400 + int64(hh*3600+mm*60+ss)
+	}
 	if m <= 2 {
 		y--
 	}
@@ -150,19 +175,24 @@ func dateCandidates(s string) (c [2]dateReading, n int, absent, ok bool) {
 		}
 		return c, 0, false, false
 	}
-	// One pass: all digits, and whether all are zeros.
-	var bad, nonzero byte
-	for i := 0; i < len(d); i++ {
+	// All digits, and whether all are zeros: the first 8 bytes as one
+	// word, then the rest.
+	u := loadWord(d, 0) - '0'*swarOnes
+	// A byte 0–9 stays below 0x80 when 0x76 is added; anything else (and
+	// a borrow from a byte below '0') sets a high bit.
+	bad := (u|(u+0x76*swarOnes))&swarHighs != 0
+	nonzero := u != 0
+	for i := 8; i < len(d); i++ {
 		x := d[i] - '0'
 		if x > 9 {
-			bad = 1
+			bad = true
 		}
-		nonzero |= x
+		nonzero = nonzero || x != 0
 	}
-	if bad != 0 {
+	if bad {
 		return c, 0, false, false
 	}
-	if nonzero == 0 {
+	if !nonzero {
 		return c, 0, true, true
 	}
 	if l == layoutAbs16 && s[13:15] > "48" {

@@ -12,7 +12,7 @@ import (
 // day of the years a receipt can name.
 func TestCivil(t *testing.T) {
 	t.Parallel()
-	for day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2100; day = day.AddDate(0, 0, 1) {
+	for day := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2110; day = day.AddDate(0, 0, 1) {
 		got := civilSeconds(day.Year(), int(day.Month()), day.Day(), 23, 59, 58)
 		require.Equal(t, day.Unix()+86398, got, day)
 		require.LessOrEqual(t, day.Day(), monthDays(int(day.Month()), day.Year()))

@@ -236,11 +236,14 @@ func (sc *textScanner) run() bool {
 			i = next
 			continue
 		}
-		var start, end int
+		var start, end, next int
 		if vs < len(s) && keyByteClass[s[vs]]&bSpace == 0 {
-			start, end = vs, toSep(s, vs) // the usual "key:value"
+			// The usual "key:value": s[end] is a separator, or end is len(s).
+			start, end = vs, toSep(s, vs)
+			next = end + 1
 		} else {
 			start, end = scalarValue(s, vs, sc.strict)
+			next = end
 		}
 		v := s[start:end]
 		if k == keyUnknown {
@@ -254,7 +257,7 @@ func (sc *textScanner) run() bool {
 			sc.vals[k] = v
 			sc.pos[k] = int32(start)
 		}
-		i = end
+		i = next
 	}
 	sc.flushJunk()
 	if sc.bare == 1 && sc.seen&(1<<keyStat) == 0 {
@@ -408,6 +411,8 @@ type keyPattern struct {
 	word, and, fold uint64
 	n               int    // bytes up to and including the colon
 	tail            string // bytes 8..n-1, lower case
+	// The tail as a word, as for the first 8 bytes.
+	tailWord, tailAnd, tailFold uint64
 }
 
 var keyPatterns = func() (t [numKeys]keyPattern) {
@@ -425,6 +430,14 @@ var keyPatterns = func() (t [numKeys]keyPattern) {
 		}
 		if len(spelled) > 8 {
 			p.tail = spelled[8:]
+			for i := 0; i < len(p.tail); i++ {
+				c := uint64(p.tail[i])
+				p.tailWord |= c << (8 * i)
+				p.tailAnd |= 0xFF << (8 * i)
+				if 'a' <= c && c <= 'z' {
+					p.tailFold |= 0x20 << (8 * i)
+				}
+			}
 		}
 		t[k] = p
 	}
@@ -441,6 +454,9 @@ func (p *keyPattern) match(s string, i int, u uint64) bool {
 		return true
 	}
 	j := i + 8
+	if len(s)-j >= 8 {
+		return loadWord(s, j)&p.tailAnd|p.tailFold == p.tailWord
+	}
 	if len(s)-j < len(p.tail) {
 		return false
 	}
@@ -495,8 +511,10 @@ func toSep(s string, i int) int {
 			i += 8
 			continue
 		}
-		j := i + bits.TrailingZeros64(m)/8
-		if keyByteClass[s[j]]&bSep != 0 {
+		tz := bits.TrailingZeros64(m)
+		j := i + tz/8
+		// The candidate byte is in u already: no load from s.
+		if c := byte(u >> (tz &^ 7)); c == ' ' || keyByteClass[c]&bSep != 0 {
 			return j
 		}
 		i = j + 1

@@ -46,9 +46,11 @@ func textStatus(w string) (status.Status, bool) {
 		// case in one 64-bit value, then one switch on constants.
 		var u uint64
 		for i := 6; i >= 0; i-- {
-			u = u<<8 | uint64(upperByte(w[i]))
+			u = u<<8 | uint64(w[i])
 		}
-		switch u {
+		// Clearing bit 5 folds letters to upper case; the constants are
+		// all letters, and only a letter folds onto a letter.
+		switch u &^ 0x20202020202020 {
 		case wDELIVRD:
 			return status.Delivered, true
 		case wUNDELIV:
@@ -104,15 +106,6 @@ var (
 	wUNKNOWN = word7("UNKNOWN")
 	wSKIPPED = word7("SKIPPED")
 )
-
-// upperByte folds an ASCII letter to upper case and leaves every other byte
-// alone.
-func upperByte(c byte) byte {
-	if 'a' <= c && c <= 'z' {
-		return c - ('a' - 'A')
-	}
-	return c
-}
 
 // appendixB reports whether w is one of the 8 stat: words of SMPP 3.4
 // Appendix B (the only ones Cloudhopper's DeliveryReceipt.toState accepts).
