@@ -158,8 +158,9 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	sCand, sn, sAbsent, sOK := dateCandidates(v[keySubmitDate])
-	dCand, dn, dAbsent, dOK := dateCandidates(v[keyDoneDate])
+	var sCand, dCand [2]dateReading
+	sn, sAbsent, sOK := dateCandidates(v[keySubmitDate], &sCand)
+	dn, dAbsent, dOK := dateCandidates(v[keyDoneDate], &dCand)
 	if p.Strict {
 		// Cloudhopper reads 10, 12 and 14 digits only, and no zero date.
 		if v[keySubmitDate] != "" && (sAbsent || len(v[keySubmitDate]) == 16) {
@@ -169,7 +170,10 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 			dOK, dn = false, 0
 		}
 	}
-	si, di := resolveDates(sCand, sn, dCand, dn)
+	si, di := 0, 0
+	if sn+dn > 2 {
+		si, di = resolveDates(&sCand, sn, &dCand, dn) // a 12-digit date read two ways
+	}
 	if sn > 0 {
 		r.SubmittedAt = sCand[si].at(loc)
 	} else if !sOK {

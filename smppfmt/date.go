@@ -144,9 +144,9 @@ func readDate(s string, l dateLayout) (r dateReading, ok bool) {
 // most two (a 12-digit value may be yyMMddHHmmss or yyyyMMddHHmm),
 // yyMMddHHmmss first. absent is true for "" and for all zeros. ok is false
 // when the value is not a date in any layout.
-func dateCandidates(s string) (c [2]dateReading, n int, absent, ok bool) {
+func dateCandidates(s string, c *[2]dateReading) (n int, absent, ok bool) {
 	if s == "" {
-		return c, 0, true, true
+		return 0, true, true
 	}
 	var l dateLayout
 	d := s
@@ -161,7 +161,7 @@ func dateCandidates(s string) (c [2]dateReading, n int, absent, ok bool) {
 		// YYMMDDhhmmss, tenths, quarter hours from UTC, '+' or '-' (a
 		// relative time, 'R', is no date).
 		if p := s[15]; p != '+' && p != '-' {
-			return c, 0, false, false
+			return 0, false, false
 		}
 		l, d = layoutAbs16, s[:15]
 	default:
@@ -171,9 +171,9 @@ func dateCandidates(s string) (c [2]dateReading, n int, absent, ok bool) {
 			for i := 0; i < len(s); i++ {
 				or |= s[i] ^ '0'
 			}
-			return c, 0, or == 0, or == 0
+			return 0, or == 0, or == 0
 		}
-		return c, 0, false, false
+		return 0, false, false
 	}
 	// All digits, and whether all are zeros: the first 8 bytes as one
 	// word, then the rest.
@@ -190,13 +190,13 @@ func dateCandidates(s string) (c [2]dateReading, n int, absent, ok bool) {
 		nonzero = nonzero || x != 0
 	}
 	if bad {
-		return c, 0, false, false
+		return 0, false, false
 	}
 	if !nonzero {
-		return c, 0, true, true
+		return 0, true, true
 	}
 	if l == layoutAbs16 && s[13:15] > "48" {
-		return c, 0, false, false
+		return 0, false, false
 	}
 	if r, valid := readDate(s, l); valid {
 		c[n] = r
@@ -208,7 +208,7 @@ func dateCandidates(s string) (c [2]dateReading, n int, absent, ok bool) {
 			n++
 		}
 	}
-	return c, n, false, n > 0
+	return n, false, n > 0
 }
 
 // at places r in loc (the SMSC's zone). An absolute time carries its own
@@ -243,7 +243,7 @@ func distance(a, b dateReading) int64 {
 // other field's date wins (when both fields are ambiguous, the layout that
 // puts them nearer each other, the same for both); a tie, or no other date,
 // gives yyMMddHHmmss.
-func resolveDates(a [2]dateReading, na int, b [2]dateReading, nb int) (int, int) {
+func resolveDates(a *[2]dateReading, na int, b *[2]dateReading, nb int) (int, int) {
 	switch {
 	case na == 2 && nb == 1:
 		return nearer(a, b[0]), 0
@@ -257,7 +257,7 @@ func resolveDates(a [2]dateReading, na int, b [2]dateReading, nb int) (int, int)
 	return 0, 0
 }
 
-func nearer(c [2]dateReading, other dateReading) int {
+func nearer(c *[2]dateReading, other dateReading) int {
 	if distance(c[1], other) < distance(c[0], other) {
 		return 1
 	}
