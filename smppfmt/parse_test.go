@@ -137,7 +137,7 @@ var fieldsTests = []struct {
 		want: Fields{ID: "1", DoneDate: "180903120816", Stat: "DELIVRD", Err: "000"},
 	},
 	{
-		// kneodev/ksmppd#108: the operator's receipt as quoted in the issue
+		// kneodev/ksmppd#108: the operator's receipt as quoted there
 		name: "bare stat word, real",
 		in:   "id:ce5bc5a9-4f7d-4282-9244-2e1022a9335c sub:000 dlvrd:000 submit date:180903120815 done date:180903120816 DELIVRD err:000 Text:",
 		want: Fields{ID: "ce5bc5a9-4f7d-4282-9244-2e1022a9335c", Sub: "000", Dlvrd: "000", SubmitDate: "180903120815", DoneDate: "180903120816", Stat: "DELIVRD", Err: "000"},
@@ -185,7 +185,7 @@ var fieldsTests = []struct {
 		want: Fields{ID: "1", Stat: "DELIVRD", Err: "000", Text: "GW250 MCC=270 MNC=1 BillingMNC=1"},
 	},
 	{
-		// constructed (issue benchmark shape): text holding ": " and "stat:" after every field was read
+		// constructed (the shape of the second benchmark input): text holding ": " and "stat:" after every field was read
 		name: "keys inside text after all fields",
 		in:   "id:0e999f21-5bd5-4c6f-9a5b-8e8c3f2b7a10 sub:001 dlvrd:001 submit date:250214103000 done date:250214103512 stat:DELIVRD err:000 text:Re: stat: ok id:5",
 		want: Fields{ID: "0e999f21-5bd5-4c6f-9a5b-8e8c3f2b7a10", Sub: "001", Dlvrd: "001", SubmitDate: "250214103000", DoneDate: "250214103512", Stat: "DELIVRD", Err: "000", Text: "Re: stat: ok id:5"},
