@@ -29,10 +29,10 @@
 //
 //   - Scalar values end at whitespace or ';'. A value null (any case) or
 //     ... is a placeholder and reads as absent (Vumi's tests send both).
-//   - text runs to the end of the text, or to the first key after a space
-//     that names a field not read yet and is followed by a value of that
-//     field's shape: any id; digits for sub and dlvrd; ten or more digits,
-//     or an SMPP absolute time, for the dates; a status word, or capitals,
+//   - text runs to the end of the text, or to the first key after
+//     whitespace or ';' that names a field not read yet and is followed by
+//     a value of that field's shape: any id; digits for sub and dlvrd; ten
+//     or more characters starting with digits for the dates; a status word, or capitals,
 //     digits and '_', for stat; up to 8 letters and digits for err; or a
 //     placeholder. Text is normally last, so "text:Re: stat: ok" after a
 //     stat field, or "your sub: none" in a receipt without sub, stays text,

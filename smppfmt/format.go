@@ -10,8 +10,10 @@ package smppfmt
 //
 // ParseFields reads the result back to f whenever f can be written
 // unambiguously: the scalar fields and Extra values contain no whitespace,
-// ';' or NUL and are not a placeholder (null, ...); Text does not begin or
-// end with whitespace and holds no key of an absent field after a space;
+// ';' or NUL and are not a placeholder (null, ...); Text does not begin
+// with a space or tab, does not end with whitespace, ';' or NUL, and holds
+// no key of an absent field (followed by a value of its shape) after
+// whitespace or ';';
 // Extra keys are key names and name no known field except a present one
 // (and never text); Extra values without a key hold no ':' and no status
 // word, and none follows another or follows an empty value; and at least
