@@ -1,7 +1,6 @@
-// Package smppfmt reads and writes SMPP delivery receipts.
-//
-// This file documents the receipt text: [ParseFields], [Parse], [Format]
-// and the [Parser] settings.
+// Package smppfmt reads and writes SMPP delivery receipts. The receipt
+// text is read by [ParseFields] and [Parse] (settings in [Parser]) and
+// written by [Format].
 //
 // # The receipt text
 //
