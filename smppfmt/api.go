@@ -1,57 +1,238 @@
 package smppfmt
 
-// This file is the package's API skeleton: the bodies that say "not
-// implemented" are being written and will be replaced before release.
-
 import (
-	"errors"
 	"time"
 
 	"github.com/dlrkit/dlrkit/dlr"
 	"github.com/dlrkit/dlrkit/errcode"
+	"github.com/dlrkit/dlrkit/status"
 )
 
-// Fields is a receipt text exactly as sent. Absent fields are "".
-type Fields struct {
-	ID, Sub, Dlvrd, SubmitDate, DoneDate, Stat, Err, Text string
-	// Extra holds key:value pairs with keys the format does not define, in
-	// input order.
-	Extra []dlr.Field
-}
-
 // Parser holds the settings for reading receipt text. The zero Parser reads
-// dates in UTC and error codes as 3GPP MAP codes.
+// dates in UTC and error codes as 3GPP MAP codes, and is lenient.
 type Parser struct {
-	Location  *time.Location    // the SMSC's time zone; nil means UTC
-	Namespace errcode.Namespace // namespace of err:; NoNamespace means MAP
-	Strict    bool              // reject what Cloudhopper's strict mode rejects
-	MaxSize   int               // largest text accepted; 0 means DefaultMaxSize
+	// Location is the SMSC's time zone: receipt dates carry none (SMPP 3.4
+	// Appendix B), so they are read as wall-clock time in Location. Nil
+	// means UTC, which is only right if the SMSC runs on UTC.
+	Location *time.Location
+	// Namespace is the numbering scheme of err:. NoNamespace means MAP
+	// (3GPP TS 29.002 §17.6.6), the common reading.
+	Namespace errcode.Namespace
+	// Strict rejects what Cloudhopper's DeliveryReceipt.parseShortMessage
+	// rejects with checkMissingFields: see the package documentation.
+	Strict bool
+	// MaxSize is the largest text accepted, in bytes; 0 or less means
+	// DefaultMaxSize, and more than 1 GiB means 1 GiB.
+	MaxSize int
 }
 
 // DefaultMaxSize bounds receipt text (short_message is at most 254 octets;
 // message_payload at most 64 KiB).
 const DefaultMaxSize = 64 << 10
 
-var errNotImplemented = errors.New("smppfmt: not implemented")
+const maxMaxSize = 1 << 30
 
-// ParseFields splits a receipt text into its fields, exactly as sent.
+// ParseFields splits a receipt text into its fields, exactly as sent. See
+// the package documentation for what is accepted.
 func ParseFields(text []byte) (Fields, error) { return (&Parser{}).ParseFields(text) }
 
-// Parse reads a receipt text into a normalized receipt.
+// Parse reads a receipt text into a normalized receipt. See the package
+// documentation for what is accepted and how values are normalized.
 func Parse(text []byte) (dlr.Receipt, error) { return (&Parser{}).Parse(text) }
 
-// ParseFields is like the package function, with p's settings.
-func (p *Parser) ParseFields(text []byte) (Fields, error) { return Fields{}, errNotImplemented }
+// ParseFields is like the package function, with p's settings. It fails
+// only for text over the size limit (ErrTooLarge) and for text with no
+// receipt field at all (ErrNotReceipt, returned with what was read).
+func (p *Parser) ParseFields(text []byte) (Fields, error) {
+	var sc textScanner
+	err := p.scan(text, &sc)
+	return sc.fields(), err
+}
+
+// trimFraming returns the length of text without trailing NULs and whitespace
+// (a C-octet string's terminator left in short_message: the gosmpp
+// simulator, Telenor SE, Jasmin's message_payload).
+func trimFraming(text []byte) int {
+	n := len(text)
+	for n > 0 && (text[n-1] == 0 || keyByteClass[text[n-1]]&bSep != 0 && text[n-1] != ';') {
+		n--
+	}
+	return n
+}
+
+// scan runs sc over text. The scanner holds the Fields by value so that it
+// stays on the caller's stack: the one allocation is the string below.
+func (p *Parser) scan(text []byte, sc *textScanner) error {
+	if p == nil {
+		p = &Parser{}
+	}
+	max := p.MaxSize
+	if max <= 0 {
+		max = DefaultMaxSize
+	}
+	if max > maxMaxSize {
+		max = maxMaxSize // offsets are kept in 32 bits
+	}
+	if len(text) > max {
+		return &ParseError{Offset: max, Err: ErrTooLarge}
+	}
+	// One string for the whole text; every field is a slice of it.
+	sc.s = string(text[:trimFraming(text)])
+	sc.strict = p.Strict
+	if !sc.run() {
+		return &ParseError{Offset: 0, Err: ErrNotReceipt}
+	}
+	return nil
+}
 
 // Parse is like the package function, with p's settings.
-func (p *Parser) Parse(text []byte) (dlr.Receipt, error) { return dlr.Receipt{}, errNotImplemented }
+//
+// The receipt is returned even with an error, filled as far as the text
+// allowed. Errors for which IsPartial is true (an unknown status word, a
+// count or date that cannot be read) come with a complete receipt.
+func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
+	// r is the result itself (named), so the receipt is built in place.
+	if p == nil {
+		p = &Parser{} // a nil *Parser reads like the zero Parser
+	}
+	var sc textScanner
+	r.Source = dlr.Source{Format: dlr.FormatSMPPText}
+	if err := p.scan(text, &sc); err != nil {
+		r.Extra = sc.extras
+		return r, err
+	}
+	v, pos := &sc.vals, &sc.pos
+	end := len(sc.s)
+	var first errorSlot
+	report := first.report
+	r.MessageID = v[keyID]
+	r.RawStatus = v[keyStat]
+	r.RawError = v[keyErr]
+	r.Text = v[keyText]
+	r.Extra = sc.extras
 
-// DecodePDU reads a whole deliver_sm or data_sm PDU, header included.
-func DecodePDU(pdu []byte) (dlr.Receipt, error) { return (&Parser{}).DecodePDU(pdu) }
+	if v[keyID] == "" {
+		report(&ParseError{Offset: end, Field: FieldID, Err: ErrMissing})
+	}
+	if v[keyStat] == "" {
+		report(&ParseError{Offset: end, Field: FieldStat, Err: ErrMissing})
+	}
+	if p.Strict {
+		p.strictCheck(&sc, end, report)
+	}
 
-// DecodePDU is like the package function, with p's settings.
-func (p *Parser) DecodePDU(pdu []byte) (dlr.Receipt, error) { return dlr.Receipt{}, errNotImplemented }
+	if v[keyStat] != "" {
+		s, ok := textStatus(v[keyStat])
+		if ok && p.Strict && !appendixB(v[keyStat]) {
+			ok = false
+		}
+		if ok {
+			r.Status = s
+		} else {
+			r.Status = status.Unknown
+			report(&ParseError{Offset: int(pos[keyStat]), Field: FieldStat, Value: v[keyStat], Err: ErrUnknownStatus})
+		}
+	}
 
-// SameID reports whether two message ids name the same message: decimal
-// (zero-padded or not) against hexadecimal (either case).
-func SameID(a, b string) bool { return a == b }
+	if v[keyErr] != "" {
+		ns := p.Namespace
+		if ns == errcode.NoNamespace {
+			ns = errcode.MAP
+		}
+		if _, dig := decimalValue(v[keyErr]); dig && len(v[keyErr]) <= 9 {
+			r.Error, _ = errcode.Read(ns, v[keyErr])
+		}
+	}
+
+	var ok bool
+	if r.Submitted, ok = readCount(v[keySub]); !ok {
+		r.Extra = append(r.Extra, dlr.Field{Key: FieldSub, Value: v[keySub]})
+		report(&ParseError{Offset: int(pos[keySub]), Field: FieldSub, Value: v[keySub], Err: ErrCount})
+	}
+	if r.Delivered, ok = readCount(v[keyDlvrd]); !ok {
+		r.Extra = append(r.Extra, dlr.Field{Key: FieldDlvrd, Value: v[keyDlvrd]})
+		report(&ParseError{Offset: int(pos[keyDlvrd]), Field: FieldDlvrd, Value: v[keyDlvrd], Err: ErrCount})
+	}
+
+	loc := p.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	var sCand, dCand [2]dateReading
+	sn, sAbsent, sOK := dateCandidates(v[keySubmitDate], &sCand)
+	dn, dAbsent, dOK := dateCandidates(v[keyDoneDate], &dCand)
+	if p.Strict {
+		// Cloudhopper reads 10, 12 and 14 digits only, and no zero date.
+		if v[keySubmitDate] != "" && (sAbsent || len(v[keySubmitDate]) == 16) {
+			sOK, sn = false, 0
+		}
+		if v[keyDoneDate] != "" && (dAbsent || len(v[keyDoneDate]) == 16) {
+			dOK, dn = false, 0
+		}
+	}
+	si, di := 0, 0
+	if sn+dn > 2 {
+		si, di = resolveDates(&sCand, sn, &dCand, dn) // a 12-digit date read two ways
+	}
+	if sn > 0 {
+		r.SubmittedAt = sCand[si].at(loc)
+	} else if !sOK {
+		r.Extra = append(r.Extra, dlr.Field{Key: FieldSubmitDate, Value: v[keySubmitDate]})
+		report(&ParseError{Offset: int(pos[keySubmitDate]), Field: FieldSubmitDate, Value: v[keySubmitDate], Err: ErrDate})
+	}
+	if dn > 0 {
+		r.DoneAt = dCand[di].at(loc)
+	} else if !dOK {
+		r.Extra = append(r.Extra, dlr.Field{Key: FieldDoneDate, Value: v[keyDoneDate]})
+		report(&ParseError{Offset: int(pos[keyDoneDate]), Field: FieldDoneDate, Value: v[keyDoneDate], Err: ErrDate})
+	}
+	if first.e != nil {
+		err = first.e
+	}
+	return r, err
+}
+
+// errorSlot keeps the error Parse returns: one that makes the receipt
+// unusable before one IsPartial accepts, then the first in the text.
+type errorSlot struct{ e *ParseError }
+
+func (s *errorSlot) report(e *ParseError) {
+	if s.e == nil {
+		s.e = e
+		return
+	}
+	hard, oldHard := !IsPartial(e.Err), !IsPartial(s.e.Err)
+	if hard && !oldHard || hard == oldHard && e.Offset < s.e.Offset {
+		s.e = e
+	}
+}
+
+// readCount reads a sub: or dlvrd: count: decimal digits, any zero padding; ""
+// is 0.
+func readCount(s string) (int, bool) {
+	if len(s) > 9 {
+		return 0, false
+	}
+	return decimalValue(s)
+}
+
+// strictCheck applies Cloudhopper's checkMissingFields rules: every field
+// but text present, and err at most 3 characters (FIELD_ERR_MAX_LEN).
+func (p *Parser) strictCheck(sc *textScanner, end int, report func(*ParseError)) {
+	v, pos := &sc.vals, &sc.pos
+	for _, k := range [...]int{keySub, keyDlvrd, keySubmitDate, keyDoneDate, keyErr} {
+		if v[k] == "" {
+			report(&ParseError{Offset: end, Field: keyNames[k], Err: ErrMissing})
+		}
+	}
+	if len(v[keyErr]) > 3 {
+		report(&ParseError{Offset: int(pos[keyErr]), Field: FieldErr, Value: v[keyErr], Err: ErrStrict})
+	}
+	// Cloudhopper glues anything it does not know onto the field before
+	// it, which then fails to convert (a count, a date, stat, err): reject
+	// words and keys outside the format.
+	if len(sc.extras) > 0 {
+		x := sc.extras[0]
+		report(&ParseError{Offset: int(pos[numKeys]) - 1, Field: x.Key, Value: x.Value, Err: ErrStrict})
+	}
+}
