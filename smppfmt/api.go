@@ -46,12 +46,3 @@ func (p *Parser) ParseFields(text []byte) (Fields, error) { return Fields{}, err
 // Parse is like the package function, with p's settings.
 func (p *Parser) Parse(text []byte) (dlr.Receipt, error) { return dlr.Receipt{}, errNotImplemented }
 
-// DecodePDU reads a whole deliver_sm or data_sm PDU, header included.
-func DecodePDU(pdu []byte) (dlr.Receipt, error) { return (&Parser{}).DecodePDU(pdu) }
-
-// DecodePDU is like the package function, with p's settings.
-func (p *Parser) DecodePDU(pdu []byte) (dlr.Receipt, error) { return dlr.Receipt{}, errNotImplemented }
-
-// SameID reports whether two message ids name the same message: decimal
-// (zero-padded or not) against hexadecimal (either case).
-func SameID(a, b string) bool { return a == b }
