@@ -45,4 +45,3 @@ func (p *Parser) ParseFields(text []byte) (Fields, error) { return Fields{}, err
 
 // Parse is like the package function, with p's settings.
 func (p *Parser) Parse(text []byte) (dlr.Receipt, error) { return dlr.Receipt{}, errNotImplemented }
-

@@ -73,7 +73,7 @@ func (t *tlvs) add(tag uint16, value []byte, off int) error {
 			return dup()
 		}
 		if len(value) != 1 {
-			return &PDUError{Offset: valueOff, Field: field(), Err: because(ErrTLV, "length " + strconv.Itoa(len(value)) + ", want 1")}
+			return &PDUError{Offset: valueOff, Field: field(), Err: because(ErrTLV, "length "+strconv.Itoa(len(value))+", want 1")}
 		}
 		t.state, t.hasState = value[0], true
 	case TagNetworkErrorCode:
@@ -120,12 +120,12 @@ func tlvKey(tag uint16) string {
 func readTLVs(pdu []byte, off int, t *tlvs) error {
 	for off < len(pdu) {
 		if len(pdu)-off < 4 {
-			return &PDUError{Offset: off, Field: "tlv", Err: because(ErrTruncated, strconv.Itoa(len(pdu)-off) + " octets left, a TLV header needs 4")}
+			return &PDUError{Offset: off, Field: "tlv", Err: because(ErrTruncated, strconv.Itoa(len(pdu)-off)+" octets left, a TLV header needs 4")}
 		}
 		tag := uint16(pdu[off])<<8 | uint16(pdu[off+1])
 		n := int(pdu[off+2])<<8 | int(pdu[off+3])
 		if n > len(pdu)-off-4 {
-			return &PDUError{Offset: off + 2, Field: tlvName(tag), Err: because(ErrTruncated, "length " + strconv.Itoa(n) + ", " + strconv.Itoa(len(pdu)-off-4) + " octets left")}
+			return &PDUError{Offset: off + 2, Field: tlvName(tag), Err: because(ErrTruncated, "length "+strconv.Itoa(n)+", "+strconv.Itoa(len(pdu)-off-4)+" octets left")}
 		}
 		if err := t.add(tag, pdu[off+4:off+4+n], off); err != nil {
 			return err
