@@ -40,7 +40,7 @@ const gsmEscape = 0x1B
 // text without '@', '$', '_' and the like takes this path and is not copied.
 func gsmIsASCII(src []byte) bool {
 	for _, c := range src {
-		if c >= 0x80 || gsmBasic[c] != rune(c) {
+		if c >= 0x80 || c == gsmEscape || gsmBasic[c] != rune(c) {
 			return false
 		}
 	}

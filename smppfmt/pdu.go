@@ -55,6 +55,9 @@
 // is not one octet. The errors are *[PDUError] values wrapping one of
 // [ErrTruncated], [ErrLength], [ErrTooLarge], [ErrCommand], [ErrCString],
 // [ErrTLV], [ErrNotReceipt], [ErrEmpty], or the text parser's error.
+// A message_state value SMPP does not define (above 9) is not a syntax
+// error: without a text status the receipt comes back with status
+// UNKNOWN, RawStatus the number, and an error wrapping [ErrState].
 // PDUs longer than the text limit ([Parser.MaxSize]) plus 4096 octets are
 // [ErrTooLarge].
 //
@@ -116,6 +119,7 @@ var (
 	ErrTLV        = errors.New("bad TLV")
 	ErrNotReceipt = errors.New("not a delivery receipt")
 	ErrEmpty      = errors.New("no receipt text and no receipt TLVs")
+	ErrState      = errors.New("message_state value not defined")
 )
 
 // PDUError reports a PDU that could not be read as a receipt.
@@ -165,6 +169,8 @@ type message struct {
 	dataCoding   byte
 	shortMessage []byte
 	smOff        int
+	dataSM       bool // data_sm: the text can only be in message_payload
+	end          int  // length of the PDU, or -1
 }
 
 // DecodePDU reads a whole deliver_sm or data_sm PDU, header included, into
@@ -191,7 +197,7 @@ func (p *Parser) DecodePDU(pdu []byte) (dlr.Receipt, error) {
 			"command_id 0x"+hex32(cmd))}
 	}
 	r := reader{b: pdu, off: headerLen}
-	var m message
+	m := message{dataSM: cmd == CommandDataSM, end: len(pdu)}
 	var err error
 	if m.serviceType, err = r.cstring("service_type"); err != nil {
 		return dlr.Receipt{}, err
@@ -279,6 +285,7 @@ func (p *Parser) DecodeParts(parts Parts) (dlr.Receipt, error) {
 		dataCoding:   parts.DataCoding,
 		shortMessage: parts.ShortMessage,
 		smOff:        -1,
+		end:          -1,
 	}
 	tags := make([]uint16, 0, len(parts.TLVs))
 	for tag := range parts.TLVs {
@@ -311,6 +318,9 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	}
 
 	body, bodyOff, bodyField := m.shortMessage, m.smOff, "short_message"
+	if m.dataSM {
+		bodyOff, bodyField = m.end, "message_payload"
+	}
 	if len(body) == 0 && t.hasPayload {
 		body, bodyOff, bodyField = t.payload, t.payloadOff, "message_payload"
 	}
@@ -370,7 +380,7 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 		}
 		r.MessageID = id
 	}
-	stateOK := false
+	stateOK := false // a defined message_state decided the status
 	if t.hasState {
 		raw := strconv.Itoa(int(t.state))
 		st, ok := status.FromMessageState(t.state)
@@ -429,22 +439,26 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	r.From = string(m.dest)
 	r.Source = dlr.Source{Format: dlr.FormatSMPPPDU}
 
-	if textErr != nil {
-		tlvOnly := t.hasID && stateOK
-		switch {
-		case tlvOnly && !p.Strict:
-			return r, nil
-		case r.IsValid() && !p.Strict:
-			// A partial result: an unknown value in the text.
-			return r, &PDUError{Offset: bodyOff, Field: bodyField, Err: textErr}
-		default:
-			return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: textErr}
-		}
+	if textOK {
+		return r, nil
 	}
-	if !textOK && !(t.hasID && stateOK) {
-		return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: ErrEmpty}
+	// The text gave no receipt: the TLVs must.
+	var stateErr error
+	if t.hasState && !stateOK && r.Status == status.Unknown {
+		stateErr = &PDUError{Offset: t.stateOff, Field: "message_state", Err: because(ErrState, r.RawStatus)}
 	}
-	return r, nil
+	switch {
+	case textErr != nil && p.Strict:
+		return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: textErr}
+	case t.hasID && t.hasState:
+		return r, stateErr
+	case textErr != nil && r.IsValid():
+		// A partial result: an unknown value in the text.
+		return r, &PDUError{Offset: bodyOff, Field: bodyField, Err: textErr}
+	case textErr != nil:
+		return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: textErr}
+	}
+	return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: ErrEmpty}
 }
 
 func (p *Parser) maxPDU() int {

@@ -26,6 +26,7 @@ type tlvs struct {
 	hasID      bool
 	state      byte
 	hasState   bool
+	stateOff   int
 	nec        []byte
 	hasNEC     bool
 	payload    []byte
@@ -75,7 +76,7 @@ func (t *tlvs) add(tag uint16, value []byte, off int) error {
 		if len(value) != 1 {
 			return &PDUError{Offset: valueOff, Field: field(), Err: because(ErrTLV, "length "+strconv.Itoa(len(value))+", want 1")}
 		}
-		t.state, t.hasState = value[0], true
+		t.state, t.hasState, t.stateOff = value[0], true, valueOff
 	case TagNetworkErrorCode:
 		if t.hasNEC {
 			return dup()
