@@ -367,34 +367,58 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	// Text that gave nothing (not receipt text, or none this parser
 	// reads) is kept in Extra.
 	keepText := !textOK && r.MessageID == "" && r.Status == status.None && r.Text == ""
-	var extra []dlr.Field
-	if len(m.serviceType) > 0 {
-		extra = append(extra, dlr.Field{Key: "service_type", Value: string(m.serviceType)})
+	shown := trimSpaceNUL(text)
+	if !keepText {
+		shown = nil
 	}
-	extra = append(extra, r.Extra...)
+
+	// Every string taken from the PDU shares one allocation.
+	size := len(t.id) + len(m.source) + len(m.dest) + len(m.serviceType) + 2*len(t.nec) + len(shown)
+	if lossy {
+		size += 2 * len(body)
+	}
+	for _, f := range t.other {
+		size += len("tlv:0x0000") + 2*len(f.value)
+	}
+	var a arena
+	a.Grow(size)
+
+	var extra []dlr.Field
+	add := func(key, value string) {
+		if extra == nil { // one allocation, sized for the most there can be
+			extra = make([]dlr.Field, 0, len(r.Extra)+len(t.other)+8)
+		}
+		extra = append(extra, dlr.Field{Key: key, Value: value})
+	}
+	if len(m.serviceType) > 0 {
+		add("service_type", a.str(m.serviceType))
+	}
+	for _, f := range r.Extra {
+		add(f.Key, f.Value)
+	}
 
 	if t.hasID {
-		id := string(t.id)
+		id := a.str(t.id)
 		if r.MessageID != "" && r.MessageID != id {
-			extra = append(extra, dlr.Field{Key: "text_id", Value: r.MessageID})
+			add("text_id", r.MessageID)
 		}
 		r.MessageID = id
 	}
 	stateOK := false // a defined message_state decided the status
 	if t.hasState {
-		raw := strconv.Itoa(int(t.state))
+		raw := strconv.Itoa(int(t.state)) // no allocation below 100
 		st, ok := status.FromMessageState(t.state)
 		switch {
 		case !ok && r.Status != status.None:
 			// Undefined value: the text's status stands; keep the value.
-			extra = append(extra, dlr.Field{Key: "message_state", Value: raw})
+			add("message_state", raw)
 		case !ok:
 			r.Status, r.RawStatus = status.Unknown, raw
 		default:
 			stateOK = true
 			if r.Status != status.None && r.Status != st {
 				if r.RawStatus != "" {
-					extra = append(extra, dlr.Field{Key: "text_stat", Value: r.RawStatus})
+					add("text_stat", r.RawStatus)
 				}
 				r.RawStatus = raw
 			}
@@ -409,34 +433,40 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 		if ns == errcode.NoNamespace {
 			ns = errcode.MAP
 		}
-		code, raw, ok := NetworkErrorCode(t.nec, ns)
+		code, ascii, ok := readNetworkErrorCode(t.nec, ns)
+		var raw string
+		if ascii {
+			raw = a.str(t.nec)
+		} else {
+			raw = a.hex(t.nec)
+		}
 		if ok {
 			r.Error = code
 		}
 		if r.RawError == "" && ok {
 			r.RawError = raw
 		} else {
-			extra = append(extra, dlr.Field{Key: "network_error_code", Value: raw})
+			add("network_error_code", raw)
 		}
 	}
 	if kind == esmIntermediateNote {
-		extra = append(extra, dlr.Field{Key: "receipt_type", Value: "intermediate"})
+		add("receipt_type", "intermediate")
 	}
-	if keepText && len(trimSpaceNUL(text)) > 0 {
-		extra = append(extra, dlr.Field{Key: "short_message", Value: string(trimSpaceNUL(text))})
+	if len(shown) > 0 {
+		add("short_message", a.str(shown))
 	}
 	if lossy {
-		extra = append(extra, dlr.Field{Key: "short_message_hex", Value: hexString(body)})
+		add("short_message_hex", a.hex(body))
 	}
 	for _, f := range t.other {
-		extra = append(extra, dlr.Field{Key: tlvKey(f.tag), Value: hexString(f.value)})
+		add(a.tlvKey(f.tag), a.hex(f.value))
 	}
 	r.Extra = extra
 	if len(r.Extra) == 0 {
 		r.Extra = nil
 	}
-	r.To = string(m.source)
-	r.From = string(m.dest)
+	r.To = a.str(m.source)
+	r.From = a.str(m.dest)
 	r.Source = dlr.Source{Format: dlr.FormatSMPPPDU}
 
 	if textOK {
@@ -523,12 +553,34 @@ func hex32(v uint32) string {
 
 func hex8(v byte) string { return string([]byte{hexDigits[v>>4], hexDigits[v&0xF]}) }
 
-func hexString(b []byte) string {
-	out := make([]byte, 2*len(b))
-	for i, c := range b {
-		out[2*i], out[2*i+1] = hexDigits[c>>4], hexDigits[c&0xF]
+// arena hands out strings that share one allocation: Grow it to the total
+// size first. Bytes once written are never changed, so the strings stay
+// valid even if it grows again.
+type arena struct{ strings.Builder }
+
+func (a *arena) str(b []byte) string {
+	start := a.Len()
+	a.Write(b)
+	return a.String()[start:]
+}
+
+func (a *arena) hex(b []byte) string {
+	start := a.Len()
+	for _, c := range b {
+		a.WriteByte(hexDigits[c>>4])
+		a.WriteByte(hexDigits[c&0xF])
 	}
-	return string(out)
+	return a.String()[start:]
+}
+
+// tlvKey writes the Extra key of an unmapped TLV: "tlv:0x1454".
+func (a *arena) tlvKey(tag uint16) string {
+	start := a.Len()
+	a.WriteString("tlv:0x")
+	for shift := 12; shift >= 0; shift -= 4 {
+		a.WriteByte(hexDigits[tag>>shift&0xF])
+	}
+	return a.String()[start:]
 }
 
 // trimSpaceNUL removes leading and trailing ASCII white space and NULs.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,10 +95,10 @@ func setLength(b []byte) {
 	b[0], b[1], b[2], b[3] = byte(n>>24), byte(n>>16), byte(n>>8), byte(n)
 }
 
-func state(v byte) tlv      { return tlv{TagMessageState, []byte{v}} }
-func rcptID(id string) tlv  { return tlv{TagReceiptedMessageID, append([]byte(id), 0)} }
-func nec(v ...byte) tlv     { return tlv{TagNetworkErrorCode, v} }
-func payload(s string) tlv  { return tlv{TagMessagePayload, []byte(s)} }
+func state(v byte) tlv     { return tlv{TagMessageState, []byte{v}} }
+func rcptID(id string) tlv { return tlv{TagReceiptedMessageID, append([]byte(id), 0)} }
+func nec(v ...byte) tlv    { return tlv{TagNetworkErrorCode, v} }
+func payload(s string) tlv { return tlv{TagMessagePayload, []byte(s)} }
 func fromHex(s string) []byte {
 	b, err := hex.DecodeString(s)
 	if err != nil {
@@ -173,7 +174,7 @@ var fixtureCases = []fixtureCase{
 	},
 	{
 		file: "jasmin-8bit", id: "18d0e03a", st: status.Delivered, to: "6907177058", from: "52000",
-		extra: map[string]string{"short_message_hex": "69643a30343136333432303734207375623a30303120646c7672643a303031207375626d697420646174653a3231303130343135323220646f6e6520646174653a3231303130343135323220737461743a44454c49565244206572723a30303020746578743a8441894f8820454e544f84482e208c4150414b41"},
+		extra:  map[string]string{"short_message_hex": "69643a30343136333432303734207375623a30303120646c7672643a303031207375626d697420646174653a3231303130343135323220646f6e6520646174653a3231303130343135323220737461743a44454c49565244206572723a30303020746578743a8441894f8820454e544f84482e208c4150414b41"},
 		textID: "0416342074", rawStatus: "DELIVRD", rawError: "000",
 		text: "\uFFFDA\uFFFDO\uFFFD ENTO\uFFFDH. \uFFFDAPAKA",
 	},
@@ -791,4 +792,97 @@ func TestDecodeParts(t *testing.T) {
 		require.ErrorAs(t, err, &pe)
 		require.Equal(t, -1, pe.Offset)
 	})
+}
+
+func FuzzDecodePDU(f *testing.F) {
+	// Every real PDU in testdata/pdu (sources in the files).
+	files, err := filepath.Glob(filepath.Join("testdata", "pdu", "*.hex"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, file := range files {
+		f.Add(readFixture(f, strings.TrimSuffix(filepath.Base(file), ".hex")))
+	}
+	// A receipt carried by TLVs only.
+	f.Add(pduSpec{src: "1", dst: "2", esm: 4, tlvs: []tlv{rcptID("ab"), state(2)}}.bytes())
+	// data_sm with the text in message_payload and a network_error_code.
+	f.Add(pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlv{payload("id:1 stat:DELIVRD"), rcptID("1"), state(2), nec(3, 0, 1)}}.bytes())
+	// UCS-2 text with a user data header.
+	f.Add(pduSpec{esm: 0x44, dc: 8, sm: []byte("\x00\x00i\x00d"), tlvs: []tlv{rcptID("1"), state(5)}}.bytes())
+	// A stray octet after the last TLV.
+	f.Add(append(pduSpec{esm: 4, tlvs: []tlv{rcptID("1"), state(2)}}.bytes(), 0))
+	// Header only.
+	f.Add(fromHex("00000010000000050000000000000001"))
+	f.Fuzz(func(t *testing.T, pdu []byte) {
+		r, err := DecodePDU(pdu)
+		if err != nil {
+			var pe *PDUError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a *PDUError", err)
+			}
+			if !cmp.Equal(r, dlr.Receipt{}) && !r.IsValid() {
+				t.Fatalf("error %v with an invalid partial receipt %+v", err, r)
+			}
+			return
+		}
+		if int(be32(pdu)) != len(pdu) {
+			t.Fatalf("accepted a PDU of %d octets with command_length %d", len(pdu), be32(pdu))
+		}
+		if _, ok := splitPDU(pdu); !ok {
+			t.Fatalf("accepted a PDU whose fields do not add up: %x", pdu)
+		}
+		if !r.IsValid() || r.Source.Format != dlr.FormatSMPPPDU {
+			t.Fatalf("accepted PDU gave %+v", r)
+		}
+	})
+}
+
+func ExampleDecodePDU() {
+	// A deliver_sm receipt from telenordigital/sms-smpp's tests: the text
+	// says id:0059113978, receipted_message_id says 38601fa (the same
+	// number in hex), message_state says DELIVERED.
+	pdu, _ := hex.DecodeString("000000BA00000005000000000000000200010134343935313336313932300001013430343034000400000000000000006E69643A30303539313133393738207375623A30303120646C7672643A303031207375626D697420646174653A3130303231303137333020646F6E6520646174653A3130303231303137333120737461743A44454C49565244206572723A30303020746578743A4024232125262F3A000E0001010006000101001E000833383630316661000427000102")
+	r, err := DecodePDU(pdu)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.MessageID, r.Status, r.Status.Final())
+	fmt.Println("to", r.To, "from", r.From)
+	fmt.Println(SameID(r.MessageID, "0059113978"))
+
+	_, err = DecodePDU(pdu[:len(pdu)-1])
+	fmt.Println(err)
+	// Output:
+	// 38601fa DELIVRD true
+	// to 44951361920 from 40404
+	// true
+	// smppfmt: pdu byte 0 (command_length): lengths do not add up: command_length 186, PDU has 185 octets
+}
+
+func BenchmarkDecodePDU(b *testing.B) {
+	cases := []struct {
+		name string
+		pdu  []byte
+	}{
+		{"text+tlv", readFixture(b, "telenor-delivrd")},
+		{"tlv-only", pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlv{rcptID("6E84FC04"), state(2), nec(3, 0, 0)}}.bytes()},
+		{"payload", readFixture(b, "jasmin-payload")},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.pdu)))
+			for b.Loop() {
+				_, _ = DecodePDU(c.pdu)
+			}
+		})
+	}
+}
+
+func TestDecodePDUAllocs(t *testing.T) {
+	pdu := pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlv{rcptID("6E84FC04"), state(2), nec(3, 0, 0)}}.bytes()
+	n := testing.AllocsPerRun(100, func() { _, _ = DecodePDU(pdu) })
+	// MessageID, To, From: the strings the receipt returns.
+	require.LessOrEqual(t, n, 3.0)
 }

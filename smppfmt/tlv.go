@@ -146,17 +146,28 @@ func readTLVs(pdu []byte, off int, t *tlvs) error {
 // ok is false when the value is neither (a reserved network type, another
 // length); raw is then the value in hex.
 func NetworkErrorCode(value []byte, ns errcode.Namespace) (code errcode.Code, raw string, ok bool) {
-	if allDigits(value) && len(value) > 0 && len(value) <= 10 {
-		raw = string(value)
-		code, ok = errcode.Read(ns, raw)
-		return code, raw, ok
+	code, ascii, ok := readNetworkErrorCode(value, ns)
+	if ascii {
+		return code, string(value), ok
 	}
-	raw = hex.EncodeToString(value)
+	return code, hex.EncodeToString(value), ok
+}
+
+// readNetworkErrorCode is NetworkErrorCode without the raw string; ascii
+// reports the ASCII-digits form.
+func readNetworkErrorCode(value []byte, ns errcode.Namespace) (code errcode.Code, ascii, ok bool) {
+	if allDigits(value) && len(value) > 0 && len(value) <= 10 {
+		v, ok := errcode.ParseValue(string(value)) // no allocation: the conversion does not escape
+		if !ok {
+			return errcode.Code{}, true, false
+		}
+		return errcode.Code{Namespace: ns, Value: v}, true, true
+	}
 	if len(value) != 3 {
-		return errcode.Code{}, raw, false
+		return errcode.Code{}, false, false
 	}
 	code, ok = errcode.FromNetworkErrorCode(value[0], uint16(value[1])<<8|uint16(value[2]))
-	return code, raw, ok
+	return code, false, ok
 }
 
 func allDigits(b []byte) bool {
