@@ -115,7 +115,7 @@ var (
 	ErrLength     = errors.New("lengths do not add up")
 	ErrTooLarge   = errors.New("pdu too large")
 	ErrCommand    = errors.New("not a deliver_sm or data_sm")
-	ErrCString    = errors.New("C-octet string without NUL terminator")
+	ErrCString    = errors.New("no NUL terminator in a C-octet string")
 	ErrTLV        = errors.New("bad TLV")
 	ErrNotReceipt = errors.New("not a delivery receipt")
 	ErrEmpty      = errors.New("no receipt text and no receipt TLVs")

@@ -343,10 +343,7 @@ func TestDecodePDUMalformed(t *testing.T) {
 		{"id but no state, no text", pduSpec{esm: 4, tlvs: []tlv{rcptID("77")}}.bytes(), ErrEmpty, "short_message", -1},
 		{"state but no id, no text", pduSpec{esm: 4, tlvs: []tlv{state(2)}}.bytes(), ErrEmpty, "short_message", -1},
 		{"user data header longer than the message", pduSpec{esm: 0x44, sm: []byte{5, 0, 3}, tlvs: []tlv{rcptID("1"), state(2)}}.bytes(), ErrLength, "short_message", -1},
-		{"data_sm cut before data_coding", edit(func(b []byte) []byte {
-			b = pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlv{rcptID("1"), state(2)}}.bytes()
-			return fixLen(b[:16+1+2+1+2+1+1+1])
-		}), ErrTruncated, "data_coding", 16 + 1 + 2 + 1 + 2 + 1 + 1 + 1},
+		{"data_sm cut before data_coding", fixLen(pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlv{rcptID("1"), state(2)}}.bytes()[:16+1+2+1+2+1+1+1]), ErrTruncated, "data_coding", 16 + 1 + 2 + 1 + 2 + 1 + 1 + 1},
 		{"data_sm without text or TLVs", pduSpec{cmd: CommandDataSM, esm: 4}.bytes(), ErrEmpty, "message_payload", -1},
 	}
 	for _, c := range cases {
