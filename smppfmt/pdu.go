@@ -257,16 +257,19 @@ func (p *Parser) DecodePDU(pdu []byte) (dlr.Receipt, error) {
 }
 
 // Parts are the fields of a deliver_sm or data_sm as an SMPP library
-// decodes them, for [Parser.DecodeParts]. For gosmpp (github.com/linxGnu/gosmpp),
-// for example: SourceAddr from d.SourceAddr.Address(), DestAddr from
-// d.DestAddr.Address(), EsmClass from byte(d.EsmClass), DataCoding from the
-// PDU's data_coding, ShortMessage from d.Message.GetMessageData(), and TLVs
-// from d.OptionalParameters (tag → Field.Data).
+// decodes them, for [Parser.DecodeParts]. With github.com/linxGnu/gosmpp
+// v0.3.1, for a *pdu.DeliverSM d: SourceAddr d.SourceAddr.Address(),
+// DestAddr d.DestAddr.Address(), ShortMessage from d.Message.GetMessageData(),
+// DataCoding from d.Message.Encoding().DataCoding() (Encoding is nil for
+// data_coding values gosmpp does not know: guard it), TLVs from
+// d.OptionalParameters (uint16(tag) → field.Data). gosmpp has already
+// removed the user data header from the message, so pass its esm_class
+// without the UDHI bit: byte(d.EsmClass) &^ 0x40.
 type Parts struct {
 	ServiceType  string
 	SourceAddr   string // source_addr: in a receipt, the handset the message went to
 	DestAddr     string // destination_addr: in a receipt, the original sender
-	EsmClass     byte
+	EsmClass     byte   // with UDHI (0x40) set, ShortMessage starts with a user data header
 	DataCoding   byte
 	ShortMessage []byte            // short_message as sent (undecoded); empty for data_sm
 	TLVs         map[uint16][]byte // TLV values by tag, as sent
