@@ -472,7 +472,7 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	r.From = a.str(m.dest)
 	r.Source = dlr.Source{Format: dlr.FormatSMPPPDU}
 
-	if textOK {
+	if textOK && r.IsValid() {
 		return r, nil
 	}
 	// The text gave no receipt: the TLVs must.
