@@ -62,7 +62,8 @@ func codingOf(dc byte) coding {
 //
 // Trailing NUL octets that SMSCs add as a C terminator are removed before
 // decoding: in GSM 03.38, 0x00 is '@', so a terminator would otherwise show
-// up as a trailing '@'.
+// up as a trailing '@'. UCS-2 is read big-endian; a leading byte order
+// mark is removed (and a little-endian one honoured).
 func DecodeText(dataCoding byte, b []byte) (text string, lossy bool) {
 	out, lossy := decodeText(nil, dataCoding, b)
 	return string(out), lossy
@@ -96,8 +97,16 @@ func decodeText(dst []byte, dc byte, b []byte) ([]byte, bool) {
 				lossy = true
 			}
 		}
-		lossy = lossy || hasLoneSurrogate(b)
-		out, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Bytes(b)
+		// SMPP's UCS-2 is big-endian; a byte order mark, rare as it is,
+		// is honoured and removed, so that the text starts with its key.
+		order := unicode.BigEndian
+		if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+			b = b[2:]
+		} else if len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE {
+			b, order = b[2:], unicode.LittleEndian
+		}
+		lossy = lossy || hasLoneSurrogate(b, order == unicode.LittleEndian)
+		out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(b)
 		if err != nil {
 			return b, true
 		}
@@ -123,18 +132,23 @@ func isASCII(b []byte) bool {
 	return true
 }
 
-// hasLoneSurrogate reports whether big-endian UTF-16 code units b (even
-// length) hold a surrogate that is not part of a pair; the decoder turns it
-// into U+FFFD.
-func hasLoneSurrogate(b []byte) bool {
+// hasLoneSurrogate reports whether UTF-16 code units b hold a surrogate
+// that is not part of a pair; the decoder turns it into U+FFFD.
+func hasLoneSurrogate(b []byte, littleEndian bool) bool {
+	unit := func(i int) uint16 {
+		if littleEndian {
+			return uint16(b[i+1])<<8 | uint16(b[i])
+		}
+		return uint16(b[i])<<8 | uint16(b[i+1])
+	}
 	for i := 0; i+1 < len(b); i += 2 {
-		u := uint16(b[i])<<8 | uint16(b[i+1])
+		u := unit(i)
 		switch {
 		case u >= 0xD800 && u < 0xDC00: // high surrogate: a low one must follow
 			if i+3 >= len(b) {
 				return true
 			}
-			v := uint16(b[i+2])<<8 | uint16(b[i+3])
+			v := unit(i + 2)
 			if v < 0xDC00 || v >= 0xE000 {
 				return true
 			}

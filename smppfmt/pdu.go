@@ -32,8 +32,10 @@
 // A receipt carried only by TLVs (an empty short_message, or one that is
 // not receipt text, as Sicap MMG sends) is valid when both
 // receipted_message_id and message_state are present; text that could not
-// be read is then kept in Extra under "short_message". With [Parser.Strict],
-// unreadable text is an error even then.
+// be read is then kept in Extra under "short_message". Receipt text
+// without stat: (or without id: and stat:) is read when the TLVs supply
+// them. With [Parser.Strict], text that does not parse on its own is an
+// error even then.
 //
 // Addresses. In a receipt the SMSC writes the original message's addresses
 // swapped (SMPP 3.4 §2.11, §4.6.1: a receipt is addressed to the originator
@@ -347,6 +349,11 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	textOK := false
 	if len(trimSpaceNUL(text)) > 0 {
 		r, textErr = p.Parse(text)
+		if textErr != nil && !p.Strict {
+			if r2, ok := p.parseWithTLVs(text, t, r); ok {
+				r, textErr = r2, nil
+			}
+		}
 		textOK = textErr == nil
 		if textErr != nil {
 			if r.MessageID == "" && r.Status == status.None {
@@ -492,6 +499,74 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 		return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: textErr}
 	}
 	return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: ErrEmpty}
+}
+
+// parseWithTLVs reads receipt text that lacks stat: (and perhaps id:)
+// because the TLVs carry them: it parses the text with the TLV values
+// added, so that its other fields (dates, counts, err:) are still read.
+// Status and id then come from the TLVs. partial is what Parse gave.
+func (p *Parser) parseWithTLVs(text []byte, t *tlvs, partial dlr.Receipt) (dlr.Receipt, bool) {
+	if !t.hasState || partial.Status != status.None || !hasReceiptKey(text) {
+		return dlr.Receipt{}, false
+	}
+	st, ok := status.FromMessageState(t.state)
+	if !ok {
+		return dlr.Receipt{}, false
+	}
+	text = trimSpaceNUL(text)
+	try := func(withID bool) (dlr.Receipt, bool) {
+		b := make([]byte, 0, len(text)+len(" stat:SCHEDULED id:")+len(t.id))
+		b = append(b, text...)
+		b = append(b, " stat:"...)
+		b = append(b, st.String()...)
+		if withID {
+			b = append(b, " id:"...)
+			b = append(b, t.id...)
+		}
+		r, err := p.Parse(b)
+		if err != nil {
+			return dlr.Receipt{}, false
+		}
+		r.RawStatus = "" // not sent: the message_state number goes here
+		if withID {
+			r.MessageID = "" // not sent: the TLV id goes here
+		}
+		return r, true
+	}
+	if r, ok := try(false); ok {
+		return r, true
+	}
+	if t.hasID {
+		return try(true)
+	}
+	return dlr.Receipt{}, false
+}
+
+// hasReceiptKey reports whether text has one of the receipt keys besides
+// id: and stat: (sub:, dlvrd:, submit date:, done date:, err:), in any
+// case: text without them is not receipt text, and is not completed from
+// the TLVs.
+func hasReceiptKey(text []byte) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] != ':' {
+			continue
+		}
+		var w [6]byte // the letters before the colon, lower case
+		n := 0
+		for j := i - 1; j >= 0 && n < len(w); j-- {
+			c := text[j] | 0x20
+			if c < 'a' || c > 'z' {
+				break
+			}
+			w[len(w)-1-n] = c
+			n++
+		}
+		switch string(w[len(w)-n:]) { // a 6-letter word matches none
+		case "sub", "dlvrd", "date", "err":
+			return true
+		}
+	}
+	return false
 }
 
 func (p *Parser) maxPDU() int {

@@ -612,6 +612,32 @@ func TestDecodePDUPrecedence(t *testing.T) {
 			want: func(t *testing.T, r dlr.Receipt) { require.Equal(t, "café", r.Text) },
 		},
 		{
+			name: "text without stat: message_state supplies it",
+			spec: pduSpec{esm: 4, sm: []byte("id:0059113978 sub:001 dlvrd:001 err:000 text:x"), tlvs: []tlv{rcptID("38601fa"), state(2)}},
+			want: func(t *testing.T, r dlr.Receipt) {
+				require.Equal(t, "38601fa", r.MessageID)
+				require.Equal(t, status.Delivered, r.Status)
+				require.Equal(t, "2", r.RawStatus)
+				require.Equal(t, 1, r.Submitted)
+				require.Equal(t, "000", r.RawError)
+				v, _ := r.ExtraValue("text_id")
+				require.Equal(t, "0059113978", v)
+			},
+		},
+		{
+			name: "text without id and stat: the TLVs supply both",
+			spec: pduSpec{esm: 4, sm: []byte("sub:001 dlvrd:000 err:027 text:x\x00"), tlvs: []tlv{rcptID("38601fa"), state(5)}},
+			want: func(t *testing.T, r dlr.Receipt) {
+				require.Equal(t, "38601fa", r.MessageID)
+				require.Equal(t, status.Undeliverable, r.Status)
+				require.Equal(t, "5", r.RawStatus)
+				require.Equal(t, "027", r.RawError)
+				require.Equal(t, 1, r.Submitted)
+				_, ok := r.ExtraValue("text_id")
+				require.False(t, ok)
+			},
+		},
+		{
 			name: "text err and network_error_code both kept",
 			spec: pduSpec{esm: 4, sm: []byte(strings.Replace(text, "err:000", "err:032", 1)), tlvs: []tlv{nec(3, 0, 0x20)}},
 			want: func(t *testing.T, r dlr.Receipt) {
@@ -884,6 +910,24 @@ func BenchmarkDecodePDU(b *testing.B) {
 func TestDecodePDUAllocs(t *testing.T) {
 	pdu := pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlv{rcptID("6E84FC04"), state(2), nec(3, 0, 0)}}.bytes()
 	n := testing.AllocsPerRun(100, func() { _, _ = DecodePDU(pdu) })
-	// MessageID, To, From: the strings the receipt returns.
-	require.LessOrEqual(t, n, 3.0)
+	// MessageID, To, From and RawError share one allocation.
+	require.Equal(t, 1.0, n)
+}
+
+func TestHasReceiptKey(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]bool{
+		"sub:001 dlvrd:001":          true,
+		"SUBMIT DATE:2101041522":     true,
+		"Err:0":                      true,
+		"x dlvrd:1":                  true,
+		"id:1 stat:DELIVRD":          false,
+		"362d9701 2":                 false,
+		"H€llo":                      false,
+		"xdlvrd:1 abcsub:2 superr:3": false,
+		":":                          false,
+		"":                           false,
+	} {
+		require.Equal(t, want, hasReceiptKey([]byte(text)), text)
+	}
 }
