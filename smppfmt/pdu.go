@@ -13,8 +13,9 @@
 // when short_message is empty; it is decoded to UTF-8 by data_coding (see
 // [DecodeText]) and then read with [Parser.Parse]. The TLVs
 // receipted_message_id (0x001E), message_state (0x0427) and
-// network_error_code (0x0423, see [NetworkErrorCode]) take precedence over
-// the text, as in Kannel, Jasmin, Vumi and telenordigital/sms-smpp:
+// network_error_code (0x0423, see [NetworkErrorCode]) (SMPP 3.4 §5.3.2.12,
+// §5.3.2.35, §5.3.2.31; message_payload §5.3.2.32) take precedence over the
+// text, as in Kannel, Jasmin, Vumi and telenordigital/sms-smpp:
 //
 //   - MessageID is receipted_message_id when present. When the text id
 //     differs from it as a string (decimal text ids against hex TLV ids are
@@ -37,10 +38,11 @@
 // them. With [Parser.Strict], text that does not parse on its own is an
 // error even then.
 //
-// Addresses. In a receipt the SMSC writes the original message's addresses
-// swapped (SMPP 3.4 §2.11, §4.6.1: a receipt is addressed to the originator
-// of the message): source_addr is the handset the message went to and
-// destination_addr is the original sender. So Receipt.To is source_addr and
+// Addresses. A receipt is addressed to the originator of the message, so
+// the SMSC writes the original message's addresses swapped: source_addr is
+// the handset the message went to and destination_addr is the original
+// sender (the real PDUs in testdata/pdu show it: source_addr 4791846826,
+// destination_addr "Telenor"). So Receipt.To is source_addr and
 // Receipt.From is destination_addr. Source.Format is [dlr.FormatSMPPPDU].
 //
 // Other fields: a non-empty service_type is kept in Extra under
@@ -66,8 +68,8 @@
 // Message ids. [SameID] reports whether two ids can name the same message:
 // equal strings, decimal with or without zero padding, hexadecimal in either
 // case, and decimal against hexadecimal (the text id "0059113978" and the
-// TLV id "38601fa" are the same number). Ids are compared as numbers of any
-// length (no overflow above 2⁶³); ids that are not numbers are compared
+// TLV id "38601fa" are the same number). Ids are compared as numbers of up
+// to 128 digits (no overflow above 2⁶³); ids that are not numbers are compared
 // exactly (UUIDs ignoring case), never with zeros stripped. Two all-digit
 // ids may be decimal or hexadecimal, so SameID("16", "10") is true (16 =
 // 0x10): that is the point of the function, and also its false positives.
@@ -76,7 +78,13 @@
 //
 // Notable divergences: data_coding 1 (IA5) is read with the GSM table like
 // 0, since SMSCs write both that way and the receipt keys are the same; a
-// trailing 0x00 in GSM text is taken as a C terminator, not '@'.
+// trailing 0x00 in GSM text is taken as a C terminator, not '@'; C-octet
+// strings may be up to 65 octets everywhere (SMPP 3.4 allows 21 for
+// deliver_sm addresses, but alphanumeric senders overrun it); the SMPP 5.0
+// message_state values 0 (SCHEDULED) and 9 (SKIPPED) are read;
+// command_status and sequence_number are not checked; esm_class types 0x08
+// (SME delivery acknowledgement) and 0x10 (manual/user acknowledgement) are
+// not delivery receipts.
 
 package smppfmt
 
