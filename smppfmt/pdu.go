@@ -336,6 +336,10 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	}
 	if len(body) == 0 && t.hasPayload {
 		body, bodyOff, bodyField = t.payload, t.payloadOff, "message_payload"
+	} else if t.hasPayload {
+		// Both sent (SMPP forbids it): the short_message is read, the
+		// payload kept.
+		t.other = append(t.other, tlvField{TagMessagePayload, t.payload})
 	}
 	if m.esmClass&esmUDHI != 0 && len(body) > 0 {
 		// A user data header comes first: its length octet, then itself.

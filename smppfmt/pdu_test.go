@@ -470,6 +470,12 @@ func TestDecodePDUTLVOnly(t *testing.T) {
 			want: dlr.Receipt{MessageID: "ff01", Status: status.Expired, RawStatus: "3", To: "491701234567", From: "INFO"},
 		},
 		{
+			name: "message_payload besides a short_message is kept",
+			spec: pduSpec{esm: 4, sm: []byte("Hi"), tlvs: []tlv{payload("Ho"), rcptID("9"), state(2)}},
+			want: dlr.Receipt{MessageID: "9", Status: status.Delivered, RawStatus: "2",
+				Extra: []dlr.Field{{Key: "short_message", Value: "Hi"}, {Key: "tlv:0x0424", Value: "486f"}}},
+		},
+		{
 			name: "user data header skipped",
 			spec: pduSpec{esm: 0x44, sm: []byte("\x05\x00\x03\x01\x02\x01Hello"), tlvs: []tlv{rcptID("9"), state(2)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Delivered, RawStatus: "2",
