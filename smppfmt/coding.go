@@ -74,13 +74,13 @@ func DecodeText(dataCoding byte, b []byte) (text string, lossy bool) {
 func decodeText(dst []byte, dc byte, b []byte) ([]byte, bool) {
 	switch codingOf(dc) {
 	case codingGSM7:
-		b = trimNULs(b)
+		b = trimTrailingNULs(b)
 		if gsmIsASCII(b) {
 			return b, false
 		}
 		return appendGSM7(dst[:0], b)
 	case codingLatin1:
-		if isASCII(b) {
+		if allBelow0x80(b) {
 			return b, false
 		}
 		out, err := charmap.ISO8859_1.NewDecoder().Bytes(b)
@@ -115,15 +115,15 @@ func decodeText(dst []byte, dc byte, b []byte) ([]byte, bool) {
 	return b, false
 }
 
-// trimNULs removes trailing NUL octets.
-func trimNULs(b []byte) []byte {
+// trimTrailingNULs removes trailing NUL octets.
+func trimTrailingNULs(b []byte) []byte {
 	for len(b) > 0 && b[len(b)-1] == 0 {
 		b = b[:len(b)-1]
 	}
 	return b
 }
 
-func isASCII(b []byte) bool {
+func allBelow0x80(b []byte) bool {
 	for _, c := range b {
 		if c >= 0x80 {
 			return false

@@ -5,11 +5,11 @@ import (
 	"strconv"
 )
 
-// Message ids are compared as numbers of up to maxNumLen digits; longer ids
+// Message ids are compared as numbers of up to maxIDDigits digits; longer ids
 // are compared as strings only. 128 hexadecimal digits are 512 bits.
 const (
-	maxNumLen = 128
-	numLimbs  = 16 // 32-bit limbs: 512 bits
+	maxIDDigits = 128
+	idLimbs     = 16 // 32-bit limbs: 512 bits
 )
 
 // SameID reports whether two message ids can name the same message: equal
@@ -34,30 +34,30 @@ const (
 // SameID is symmetric. SameID(a, b) holds whenever CanonicalID(a) ==
 // CanonicalID(b) and neither is empty.
 func SameID(a, b string) bool {
-	a, b = trimID(a), trimID(b)
+	a, b = trimMessageID(a), trimMessageID(b)
 	if a == "" || b == "" {
 		return false
 	}
 	if a == b {
 		return true
 	}
-	ka, kb := classifyID(a), classifyID(b)
+	ka, kb := classifyMessageID(a), classifyMessageID(b)
 	if ka&idUUID != 0 && kb&idUUID != 0 {
-		return equalFoldASCII(a, b)
+		return idEqualFold(a, b)
 	}
 	if ka&idHex == 0 || kb&idHex == 0 {
 		return false // at least one is not a number
 	}
-	if len(a) > maxNumLen || len(b) > maxNumLen {
-		return equalFoldASCII(a, b)
+	if len(a) > maxIDDigits || len(b) > maxIDDigits {
+		return idEqualFold(a, b)
 	}
-	var ha, hb num
+	var ha, hb idNum
 	ha.setHex(a)
 	hb.setHex(b)
 	if ha == hb {
 		return true
 	}
-	var da, db num
+	var da, db idNum
 	if ka&idDec != 0 {
 		da.setDec(a)
 		if da == hb {
@@ -85,8 +85,8 @@ func SameID(a, b string) bool {
 // of n hex digits that happens with probability (10/16)ⁿ, about 2% for 8
 // digits. [SameID] catches those; [IDTypes.Canonical] avoids the guess.
 func CanonicalID(id string) string {
-	id = trimID(id)
-	k := classifyID(id)
+	id = trimMessageID(id)
+	k := classifyMessageID(id)
 	switch {
 	case id == "":
 		return ""
@@ -95,7 +95,7 @@ func CanonicalID(id string) string {
 	case k&idHex != 0:
 		return IDHex.Canonical(id)
 	case k&idUUID != 0:
-		return lowerASCII(id)
+		return idLower(id)
 	}
 	return id
 }
@@ -150,23 +150,23 @@ func (t *IDType) UnmarshalText(b []byte) error {
 // itself for IDText, and [CanonicalID] for IDAuto. Surrounding spaces and
 // NULs are removed.
 func (t IDType) Canonical(id string) string {
-	id = trimID(id)
-	k := classifyID(id)
+	id = trimMessageID(id)
+	k := classifyMessageID(id)
 	switch t {
 	case IDAuto:
 		return CanonicalID(id)
 	case IDDecimal:
-		if k&idDec == 0 || len(id) > maxNumLen {
+		if k&idDec == 0 || len(id) > maxIDDigits {
 			return id
 		}
-		var n num
+		var n idNum
 		n.setDec(id)
 		return n.hex()
 	case IDHex:
-		if k&idHex == 0 || len(id) > maxNumLen {
+		if k&idHex == 0 || len(id) > maxIDDigits {
 			return id
 		}
-		var n num
+		var n idNum
 		n.setHex(id)
 		return n.hex()
 	}
@@ -203,28 +203,28 @@ func (t IDTypes) Same(submitID, receiptID string) bool {
 // may be read as decimal, hexadecimal or text.
 func sameAuto(known string, kt IDType, other string) bool {
 	c := kt.Canonical(known)
-	if c == "" || trimID(other) == "" {
+	if c == "" || trimMessageID(other) == "" {
 		return false
 	}
 	return c == IDDecimal.Canonical(other) || c == IDHex.Canonical(other) || c == IDText.Canonical(other)
 }
 
-// num is a non-negative integer in little-endian 32-bit limbs. Leading
+// idNum is a non-negative integer in little-endian 32-bit limbs. Leading
 // zero limbs are zero, so == compares values.
-type num [numLimbs]uint32
+type idNum [idLimbs]uint32
 
-// setHex sets n to the value of s, hexadecimal digits (len ≤ maxNumLen).
-func (n *num) setHex(s string) {
-	*n = num{}
+// setHex sets n to the value of s, hexadecimal digits (len ≤ maxIDDigits).
+func (n *idNum) setHex(s string) {
+	*n = idNum{}
 	for i := 0; i < len(s); i++ {
-		d := uint32(hexVal(s[len(s)-1-i]))
+		d := uint32(idHexVal(s[len(s)-1-i]))
 		n[i/8] |= d << (4 * (i % 8))
 	}
 }
 
-// setDec sets n to the value of s, decimal digits (len ≤ maxNumLen).
-func (n *num) setDec(s string) {
-	*n = num{}
+// setDec sets n to the value of s, decimal digits (len ≤ maxIDDigits).
+func (n *idNum) setDec(s string) {
+	*n = idNum{}
 	for i := 0; i < len(s); i++ {
 		carry := uint64(s[i] - '0')
 		for j := range n {
@@ -236,13 +236,13 @@ func (n *num) setDec(s string) {
 }
 
 // hex returns n in lower-case hexadecimal without leading zeros.
-func (n *num) hex() string {
-	var b [numLimbs * 8]byte
+func (n *idNum) hex() string {
+	var b [idLimbs * 8]byte
 	i := len(b)
 	for _, limb := range n {
 		for k := 0; k < 8; k++ {
 			i--
-			b[i] = hexDigits[limb&0xF]
+			b[i] = lowerHexDigits[limb&0xF]
 			limb >>= 4
 		}
 	}
@@ -252,7 +252,7 @@ func (n *num) hex() string {
 	return string(b[i:])
 }
 
-func hexVal(c byte) byte {
+func idHexVal(c byte) byte {
 	switch {
 	case c <= '9':
 		return c - '0'
@@ -268,7 +268,7 @@ const (
 	idUUID             // 8-4-4-4-12 hexadecimal digits
 )
 
-func classifyID(s string) int {
+func classifyMessageID(s string) int {
 	if s == "" {
 		return 0
 	}
@@ -283,13 +283,13 @@ func classifyID(s string) int {
 			k = 0
 		}
 	}
-	if k == 0 && isUUID(s) {
+	if k == 0 && isUUIDForm(s) {
 		k = idUUID
 	}
 	return k
 }
 
-func isUUID(s string) bool {
+func isUUIDForm(s string) bool {
 	if len(s) != 36 {
 		return false
 	}
@@ -308,8 +308,8 @@ func isUUID(s string) bool {
 	return true
 }
 
-// trimID removes surrounding ASCII spaces, tabs and NULs.
-func trimID(s string) string {
+// trimMessageID removes surrounding ASCII spaces, tabs and NULs.
+func trimMessageID(s string) string {
 	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == 0) {
 		s = s[1:]
 	}
@@ -319,29 +319,29 @@ func trimID(s string) string {
 	return s
 }
 
-func equalFoldASCII(a, b string) bool {
+func idEqualFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := 0; i < len(a); i++ {
-		if lowerByte(a[i]) != lowerByte(b[i]) {
+		if idLowerByte(a[i]) != idLowerByte(b[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-func lowerByte(c byte) byte {
+func idLowerByte(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'
 	}
 	return c
 }
 
-func lowerASCII(s string) string {
+func idLower(s string) string {
 	b := []byte(s)
 	for i, c := range b {
-		b[i] = lowerByte(c)
+		b[i] = idLowerByte(c)
 	}
 	return string(b)
 }

@@ -72,18 +72,18 @@ func TestSameID(t *testing.T) {
 // sameIDRef is the obvious reference for SameID: math/big over every
 // reading of both ids.
 func sameIDRef(a, b string) bool {
-	a, b = trimID(a), trimID(b)
+	a, b = trimMessageID(a), trimMessageID(b)
 	if a == "" || b == "" {
 		return false
 	}
 	if a == b {
 		return true
 	}
-	if isUUID(a) && isUUID(b) {
+	if isUUIDForm(a) && isUUIDForm(b) {
 		return strings.EqualFold(a, b)
 	}
-	if len(a) > maxNumLen || len(b) > maxNumLen {
-		return classifyID(a)&idHex != 0 && classifyID(b)&idHex != 0 && strings.EqualFold(a, b)
+	if len(a) > maxIDDigits || len(b) > maxIDDigits {
+		return classifyMessageID(a)&idHex != 0 && classifyMessageID(b)&idHex != 0 && strings.EqualFold(a, b)
 	}
 	readings := func(s string) []*big.Int {
 		var out []*big.Int
@@ -219,7 +219,7 @@ func FuzzSameID(f *testing.F) {
 		if got != sameIDRef(a, b) {
 			t.Fatalf("SameID(%q, %q) = %v, reference says %v", a, b, got, !got)
 		}
-		if trimID(a) != "" && !SameID(a, a) {
+		if trimMessageID(a) != "" && !SameID(a, a) {
 			t.Fatalf("SameID(%q, itself) = false", a)
 		}
 		if ca, cb := CanonicalID(a), CanonicalID(b); ca != "" && ca == cb && !got {

@@ -57,13 +57,13 @@
 // than 65 octets), an sm_length past the end, a TLV cut short or a stray
 // octet after the last TLV, a repeated receipt TLV, a message_state that
 // is not one octet. The errors are *[PDUError] values wrapping one of
-// [ErrTruncated], [ErrLength], [ErrTooLarge], [ErrCommand], [ErrCString],
-// [ErrTLV], [ErrNotReceipt], [ErrEmpty], or the text parser's error.
+// [ErrTruncated], [ErrLength], [ErrPDUTooLarge], [ErrCommand], [ErrCString],
+// [ErrTLV], [ErrNotReceipt], [ErrNoReceiptData], or the text parser's error.
 // A message_state value SMPP does not define (above 9) is not a syntax
 // error: without a text status the receipt comes back with status
-// UNKNOWN, RawStatus the number, and an error wrapping [ErrState].
+// UNKNOWN, RawStatus the number, and an error wrapping [ErrMessageState].
 // PDUs longer than the text limit ([Parser.MaxSize]) plus 4096 octets are
-// [ErrTooLarge].
+// [ErrPDUTooLarge].
 //
 // Message ids. [SameID] reports whether two ids can name the same message:
 // equal strings, decimal with or without zero padding, hexadecimal in either
@@ -105,9 +105,9 @@ const (
 )
 
 const (
-	headerLen  = 16   // command_length, command_id, command_status, sequence_number
-	maxCString = 65   // longest C-octet string accepted, NUL included (data_sm addresses)
-	pduSlack   = 4096 // header, mandatory fields and TLVs beyond the text limit
+	pduHeaderLen = 16   // command_length, command_id, command_status, sequence_number
+	maxCString   = 65   // longest C-octet string accepted, NUL included (data_sm addresses)
+	pduSlack     = 4096 // header, mandatory fields and TLVs beyond the text limit
 )
 
 // esm_class message types (SMPP 3.4 §5.2.12, bits 5–2).
@@ -121,15 +121,15 @@ const (
 // These are the errors a *PDUError wraps in its Err field (besides the
 // text parser's errors). Test for them with errors.Is.
 var (
-	ErrTruncated  = errors.New("pdu ends inside a field")
-	ErrLength     = errors.New("lengths do not add up")
-	ErrTooLarge   = errors.New("pdu too large")
-	ErrCommand    = errors.New("not a deliver_sm or data_sm")
-	ErrCString    = errors.New("no NUL terminator in a C-octet string")
-	ErrTLV        = errors.New("bad TLV")
-	ErrNotReceipt = errors.New("not a delivery receipt")
-	ErrEmpty      = errors.New("no receipt text and no receipt TLVs")
-	ErrState      = errors.New("message_state value not defined")
+	ErrTruncated     = errors.New("pdu ends inside a field")
+	ErrLength        = errors.New("lengths do not add up")
+	ErrPDUTooLarge   = errors.New("pdu too large")
+	ErrCommand       = errors.New("not a deliver_sm or data_sm")
+	ErrCString       = errors.New("no NUL terminator in a C-octet string")
+	ErrTLV           = errors.New("bad TLV")
+	ErrNotReceipt    = errors.New("not a delivery receipt")
+	ErrNoReceiptData = errors.New("no receipt text and no receipt TLVs")
+	ErrMessageState  = errors.New("message_state value not defined")
 )
 
 // PDUError reports a PDU that could not be read as a receipt.
@@ -155,23 +155,23 @@ func (e *PDUError) Error() string {
 
 func (e *PDUError) Unwrap() error { return e.Err }
 
-// causeError adds detail to a sentinel without hiding it from errors.Is.
-type causeError struct {
+// detailError adds detail to a sentinel without hiding it from errors.Is.
+type detailError struct {
 	err    error
 	detail string
 }
 
-func (e *causeError) Error() string { return e.err.Error() + ": " + e.detail }
-func (e *causeError) Unwrap() error { return e.err }
+func (e *detailError) Error() string { return e.err.Error() + ": " + e.detail }
+func (e *detailError) Unwrap() error { return e.err }
 
-func because(err error, detail string) error { return &causeError{err, detail} }
+func withDetail(err error, detail string) error { return &detailError{err, detail} }
 
 // DecodePDU reads a whole deliver_sm or data_sm PDU, header included, with
 // the zero Parser's settings. See [Parser.DecodePDU].
 func DecodePDU(pdu []byte) (dlr.Receipt, error) { return (&Parser{}).DecodePDU(pdu) }
 
 // message holds the fields of a deliver_sm or data_sm that a receipt uses.
-type message struct {
+type pduFields struct {
 	serviceType  []byte
 	source, dest []byte
 	esmClass     byte
@@ -190,24 +190,24 @@ type message struct {
 // wrapped in a *PDUError, as [Parser.Parse] gives it.
 func (p *Parser) DecodePDU(pdu []byte) (dlr.Receipt, error) {
 	if len(pdu) > p.maxPDU() {
-		return dlr.Receipt{}, &PDUError{Offset: 0, Field: "command_length", Err: because(ErrTooLarge,
+		return dlr.Receipt{}, &PDUError{Offset: 0, Field: "command_length", Err: withDetail(ErrPDUTooLarge,
 			strconv.Itoa(len(pdu))+" octets, limit "+strconv.Itoa(p.maxPDU()))}
 	}
-	if len(pdu) < headerLen {
-		return dlr.Receipt{}, &PDUError{Offset: len(pdu), Field: "header", Err: because(ErrTruncated,
+	if len(pdu) < pduHeaderLen {
+		return dlr.Receipt{}, &PDUError{Offset: len(pdu), Field: "header", Err: withDetail(ErrTruncated,
 			strconv.Itoa(len(pdu))+" octets, the header has 16")}
 	}
-	if n := be32(pdu); n != uint32(len(pdu)) {
-		return dlr.Receipt{}, &PDUError{Offset: 0, Field: "command_length", Err: because(ErrLength,
+	if n := pduUint32(pdu); n != uint32(len(pdu)) {
+		return dlr.Receipt{}, &PDUError{Offset: 0, Field: "command_length", Err: withDetail(ErrLength,
 			"command_length "+strconv.FormatUint(uint64(n), 10)+", PDU has "+strconv.Itoa(len(pdu))+" octets")}
 	}
-	cmd := be32(pdu[4:])
+	cmd := pduUint32(pdu[4:])
 	if cmd != CommandDeliverSM && cmd != CommandDataSM {
-		return dlr.Receipt{}, &PDUError{Offset: 4, Field: "command_id", Err: because(ErrCommand,
-			"command_id 0x"+hex32(cmd))}
+		return dlr.Receipt{}, &PDUError{Offset: 4, Field: "command_id", Err: withDetail(ErrCommand,
+			"command_id 0x"+hexUint32(cmd))}
 	}
-	r := reader{b: pdu, off: headerLen}
-	m := message{dataSM: cmd == CommandDataSM, end: len(pdu)}
+	r := pduReader{b: pdu, off: pduHeaderLen}
+	m := pduFields{dataSM: cmd == CommandDataSM, end: len(pdu)}
 	var err error
 	if m.serviceType, err = r.cstring("service_type"); err != nil {
 		return dlr.Receipt{}, err
@@ -248,7 +248,7 @@ func (p *Parser) DecodePDU(pdu []byte) (dlr.Receipt, error) {
 			return dlr.Receipt{}, err
 		}
 		if int(n) > len(pdu)-r.off {
-			return dlr.Receipt{}, &PDUError{Offset: r.off - 1, Field: "sm_length", Err: because(ErrLength,
+			return dlr.Receipt{}, &PDUError{Offset: r.off - 1, Field: "sm_length", Err: withDetail(ErrLength,
 				"sm_length "+strconv.Itoa(int(n))+", "+strconv.Itoa(len(pdu)-r.off)+" octets left")}
 		}
 		m.smOff = r.off
@@ -256,7 +256,7 @@ func (p *Parser) DecodePDU(pdu []byte) (dlr.Receipt, error) {
 		r.off += int(n)
 	}
 	if r.off > len(pdu) { // a skipped octet past the end
-		return dlr.Receipt{}, &PDUError{Offset: len(pdu), Field: "header", Err: because(ErrTruncated,
+		return dlr.Receipt{}, &PDUError{Offset: len(pdu), Field: "header", Err: withDetail(ErrTruncated,
 			"the mandatory fields end past the PDU")}
 	}
 	var t tlvs
@@ -289,7 +289,7 @@ type Parts struct {
 // split into fields. Errors have Offset -1. TLVs other than the receipt
 // ones go to Extra in tag order (a map has no wire order).
 func (p *Parser) DecodeParts(parts Parts) (dlr.Receipt, error) {
-	m := message{
+	m := pduFields{
 		serviceType:  []byte(parts.ServiceType),
 		source:       []byte(parts.SourceAddr),
 		dest:         []byte(parts.DestAddr),
@@ -323,11 +323,11 @@ func sortTags(a []uint16) { // insertion sort: a PDU has a handful of TLVs
 }
 
 // receipt builds the receipt from the decoded fields.
-func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
+func (p *Parser) receipt(m *pduFields, t *tlvs) (dlr.Receipt, error) {
 	kind := m.esmClass & esmTypeMask
 	if kind != esmDeliveryReceipt && kind != esmIntermediateNote {
-		return dlr.Receipt{}, &PDUError{Offset: m.esmOff, Field: "esm_class", Err: because(ErrNotReceipt,
-			"esm_class 0x"+hex8(m.esmClass))}
+		return dlr.Receipt{}, &PDUError{Offset: m.esmOff, Field: "esm_class", Err: withDetail(ErrNotReceipt,
+			"esm_class 0x"+hexOctet(m.esmClass))}
 	}
 
 	body, bodyOff, bodyField := m.shortMessage, m.smOff, "short_message"
@@ -345,7 +345,7 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 		// A user data header comes first: its length octet, then itself.
 		n := int(body[0]) + 1
 		if n > len(body) {
-			return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: because(ErrLength,
+			return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: withDetail(ErrLength,
 				"user data header of "+strconv.Itoa(n)+" octets, "+strconv.Itoa(len(body))+" sent")}
 		}
 		body = body[n:]
@@ -359,7 +359,7 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	var r dlr.Receipt
 	var textErr error
 	textOK := false
-	if len(trimSpaceNUL(text)) > 0 {
+	if len(trimPDUText(text)) > 0 {
 		r, textErr = p.Parse(text)
 		if textErr != nil && !p.Strict {
 			if r2, ok := p.parseWithTLVs(text, t, r); ok {
@@ -389,7 +389,7 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	// Text that gave nothing (not receipt text, or none this parser
 	// reads) is kept in Extra.
 	keepText := !textOK && r.MessageID == "" && r.Status == status.None && r.Text == ""
-	shown := trimSpaceNUL(text)
+	shown := trimPDUText(text)
 	if !keepText {
 		shown = nil
 	}
@@ -402,7 +402,7 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	for _, f := range t.other {
 		size += len("tlv:0x0000") + 2*len(f.value)
 	}
-	var a arena
+	var a strArena
 	a.Grow(size)
 
 	var extra []dlr.Field
@@ -497,7 +497,7 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	// The text gave no receipt: the TLVs must.
 	var stateErr error
 	if t.hasState && !stateOK && r.Status == status.Unknown {
-		stateErr = &PDUError{Offset: t.stateOff, Field: "message_state", Err: because(ErrState, r.RawStatus)}
+		stateErr = &PDUError{Offset: t.stateOff, Field: "message_state", Err: withDetail(ErrMessageState, r.RawStatus)}
 	}
 	switch {
 	case textErr != nil && p.Strict:
@@ -510,7 +510,7 @@ func (p *Parser) receipt(m *message, t *tlvs) (dlr.Receipt, error) {
 	case textErr != nil:
 		return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: textErr}
 	}
-	return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: ErrEmpty}
+	return dlr.Receipt{}, &PDUError{Offset: bodyOff, Field: bodyField, Err: ErrNoReceiptData}
 }
 
 // parseWithTLVs reads receipt text that lacks stat: (and perhaps id:)
@@ -525,7 +525,7 @@ func (p *Parser) parseWithTLVs(text []byte, t *tlvs, partial dlr.Receipt) (dlr.R
 	if !ok {
 		return dlr.Receipt{}, false
 	}
-	text = trimSpaceNUL(text)
+	text = trimPDUText(text)
 	try := func(withID bool) (dlr.Receipt, bool) {
 		b := make([]byte, 0, len(text)+len(" stat:SCHEDULED id:")+len(t.id))
 		b = append(b, text...)
@@ -589,15 +589,15 @@ func (p *Parser) maxPDU() int {
 	return n + pduSlack
 }
 
-// reader walks the mandatory fields of a PDU body.
-type reader struct {
+// pduReader walks the mandatory fields of a PDU body.
+type pduReader struct {
 	b   []byte
 	off int
 }
 
-func (r *reader) skip(n int) { r.off += n }
+func (r *pduReader) skip(n int) { r.off += n }
 
-func (r *reader) octet(field string) (byte, error) {
+func (r *pduReader) octet(field string) (byte, error) {
 	if r.off >= len(r.b) {
 		return 0, &PDUError{Offset: len(r.b), Field: field, Err: ErrTruncated}
 	}
@@ -608,7 +608,7 @@ func (r *reader) octet(field string) (byte, error) {
 
 // cstring reads a C-octet string (up to and including its NUL) and returns
 // it without the NUL.
-func (r *reader) cstring(field string) ([]byte, error) {
+func (r *pduReader) cstring(field string) ([]byte, error) {
 	if r.off >= len(r.b) {
 		return nil, &PDUError{Offset: len(r.b), Field: field, Err: ErrTruncated}
 	}
@@ -621,60 +621,60 @@ func (r *reader) cstring(field string) ([]byte, error) {
 		}
 	}
 	if end == len(r.b) {
-		return nil, &PDUError{Offset: r.off, Field: field, Err: because(ErrCString, "the PDU ends first")}
+		return nil, &PDUError{Offset: r.off, Field: field, Err: withDetail(ErrCString, "the PDU ends first")}
 	}
-	return nil, &PDUError{Offset: r.off, Field: field, Err: because(ErrCString, "no NUL in 65 octets")}
+	return nil, &PDUError{Offset: r.off, Field: field, Err: withDetail(ErrCString, "no NUL in 65 octets")}
 }
 
-func be32(b []byte) uint32 {
+func pduUint32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-const hexDigits = "0123456789abcdef"
+const lowerHexDigits = "0123456789abcdef"
 
-func hex32(v uint32) string {
+func hexUint32(v uint32) string {
 	var b [8]byte
 	for i := 7; i >= 0; i-- {
-		b[i] = hexDigits[v&0xF]
+		b[i] = lowerHexDigits[v&0xF]
 		v >>= 4
 	}
 	return string(b[:])
 }
 
-func hex8(v byte) string { return string([]byte{hexDigits[v>>4], hexDigits[v&0xF]}) }
+func hexOctet(v byte) string { return string([]byte{lowerHexDigits[v>>4], lowerHexDigits[v&0xF]}) }
 
-// arena hands out strings that share one allocation: Grow it to the total
+// strArena hands out strings that share one allocation: Grow it to the total
 // size first. Bytes once written are never changed, so the strings stay
 // valid even if it grows again.
-type arena struct{ strings.Builder }
+type strArena struct{ strings.Builder }
 
-func (a *arena) str(b []byte) string {
+func (a *strArena) str(b []byte) string {
 	start := a.Len()
 	a.Write(b)
 	return a.String()[start:]
 }
 
-func (a *arena) hex(b []byte) string {
+func (a *strArena) hex(b []byte) string {
 	start := a.Len()
 	for _, c := range b {
-		a.WriteByte(hexDigits[c>>4])
-		a.WriteByte(hexDigits[c&0xF])
+		a.WriteByte(lowerHexDigits[c>>4])
+		a.WriteByte(lowerHexDigits[c&0xF])
 	}
 	return a.String()[start:]
 }
 
 // tlvKey writes the Extra key of an unmapped TLV: "tlv:0x1454".
-func (a *arena) tlvKey(tag uint16) string {
+func (a *strArena) tlvKey(tag uint16) string {
 	start := a.Len()
 	a.WriteString("tlv:0x")
 	for shift := 12; shift >= 0; shift -= 4 {
-		a.WriteByte(hexDigits[tag>>shift&0xF])
+		a.WriteByte(lowerHexDigits[tag>>shift&0xF])
 	}
 	return a.String()[start:]
 }
 
-// trimSpaceNUL removes leading and trailing ASCII white space and NULs.
-func trimSpaceNUL(b []byte) []byte {
+// trimPDUText removes leading and trailing ASCII white space and NULs.
+func trimPDUText(b []byte) []byte {
 	isSpace := func(c byte) bool { return c == 0 || c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 	for len(b) > 0 && isSpace(b[0]) {
 		b = b[1:]

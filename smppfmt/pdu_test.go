@@ -45,8 +45,8 @@ func needTextParser(t *testing.T) {
 	}
 }
 
-// tlv and pduSpec build PDUs for constructed cases.
-type tlv struct {
+// tlvSpec and pduSpec build PDUs for constructed cases.
+type tlvSpec struct {
 	tag   uint16
 	value []byte
 }
@@ -58,7 +58,7 @@ type pduSpec struct {
 	esm         byte
 	dc          byte
 	sm          []byte
-	tlvs        []tlv
+	tlvs        []tlvSpec
 }
 
 func (s pduSpec) bytes() []byte {
@@ -86,20 +86,20 @@ func (s pduSpec) bytes() []byte {
 		b = append(b, byte(v.tag>>8), byte(v.tag), byte(len(v.value)>>8), byte(len(v.value)))
 		b = append(b, v.value...)
 	}
-	setLength(b)
+	setCommandLength(b)
 	return b
 }
 
-func setLength(b []byte) {
+func setCommandLength(b []byte) {
 	n := len(b)
 	b[0], b[1], b[2], b[3] = byte(n>>24), byte(n>>16), byte(n>>8), byte(n)
 }
 
-func state(v byte) tlv     { return tlv{TagMessageState, []byte{v}} }
-func rcptID(id string) tlv { return tlv{TagReceiptedMessageID, append([]byte(id), 0)} }
-func nec(v ...byte) tlv    { return tlv{TagNetworkErrorCode, v} }
-func payload(s string) tlv { return tlv{TagMessagePayload, []byte(s)} }
-func fromHex(s string) []byte {
+func tlvState(v byte) tlvSpec     { return tlvSpec{TagMessageState, []byte{v}} }
+func tlvID(id string) tlvSpec     { return tlvSpec{TagReceiptedMessageID, append([]byte(id), 0)} }
+func tlvNEC(v ...byte) tlvSpec    { return tlvSpec{TagNetworkErrorCode, v} }
+func tlvPayload(s string) tlvSpec { return tlvSpec{TagMessagePayload, []byte(s)} }
+func pduHex(s string) []byte {
 	b, err := hex.DecodeString(s)
 	if err != nil {
 		panic(err)
@@ -107,10 +107,10 @@ func fromHex(s string) []byte {
 	return b
 }
 
-// fixtureCase is what a real PDU must decode to. The first group of
+// pduFixture is what a real PDU must decode to. The first group of
 // fields comes from the PDU fields and TLVs and holds with or without the
 // text parser; the second needs the receipt text read.
-type fixtureCase struct {
+type pduFixture struct {
 	file     string
 	id       string
 	st       status.Status
@@ -126,7 +126,7 @@ type fixtureCase struct {
 	textExtra map[string]string // Extra fields once the text is read
 }
 
-var fixtureCases = []fixtureCase{
+var pduFixtures = []pduFixture{
 	{
 		file: "telenor-delivrd", id: "38601fa", st: status.Delivered, to: "44951361920", from: "40404",
 		extra:  map[string]string{"tlv:0x000e": "01", "tlv:0x0006": "01"},
@@ -210,7 +210,7 @@ func requireExtra(t *testing.T, r dlr.Receipt, want map[string]string) {
 // with or without the text parser.
 func TestDecodePDUFixtures(t *testing.T) {
 	t.Parallel()
-	for _, c := range fixtureCases {
+	for _, c := range pduFixtures {
 		if c.needsText {
 			continue
 		}
@@ -236,7 +236,7 @@ func TestDecodePDUFixtures(t *testing.T) {
 func TestDecodePDUFixturesText(t *testing.T) {
 	t.Parallel()
 	needTextParser(t)
-	for _, c := range fixtureCases {
+	for _, c := range pduFixtures {
 		t.Run(c.file, func(t *testing.T) {
 			t.Parallel()
 			r, err := DecodePDU(readFixture(t, c.file))
@@ -301,7 +301,7 @@ func TestDecodePDUMalformed(t *testing.T) {
 		b := f(bytes.Clone(good))
 		return b
 	}
-	fixLen := func(b []byte) []byte { setLength(b); return b }
+	fixLen := func(b []byte) []byte { setCommandLength(b); return b }
 
 	cases := []struct {
 		name  string
@@ -337,18 +337,18 @@ func TestDecodePDUMalformed(t *testing.T) {
 		{"source_addr without NUL in 65 octets", pduSpec{src: strings.Repeat("9", 70), esm: 4}.bytes(), ErrCString, "source_addr", 19},
 		{"submit_sm", edit(func(b []byte) []byte { b[7] = 0x04; return b }), ErrCommand, "command_id", 4},
 		{"deliver_sm_resp", edit(func(b []byte) []byte { b[4] = 0x80; return b }), ErrCommand, "command_id", 4},
-		{"too large", append(bytes.Clone(good), make([]byte, DefaultMaxSize+pduSlack)...), ErrTooLarge, "command_length", 0},
+		{"too large", append(bytes.Clone(good), make([]byte, DefaultMaxSize+pduSlack)...), ErrPDUTooLarge, "command_length", 0},
 		{"repeated message_state", edit(func(b []byte) []byte { return fixLen(append(b, 0x04, 0x27, 0, 1, 5)) }), ErrTLV, "message_state", len(good)},
 		{"repeated receipted_message_id", edit(func(b []byte) []byte { return fixLen(append(b, 0, 0x1e, 0, 2, 'x', 0)) }), ErrTLV, "receipted_message_id", len(good)},
-		{"message_state of 2 octets", pduSpec{esm: 4, tlvs: []tlv{rcptID("1"), {TagMessageState, []byte{0, 2}}}}.bytes(), ErrTLV, "message_state", -1},
-		{"receipted_message_id of 66 octets", pduSpec{esm: 4, tlvs: []tlv{rcptID(strings.Repeat("1", 65)), state(2)}}.bytes(), ErrTLV, "receipted_message_id", -1},
-		{"receipted_message_id with inner NUL", pduSpec{esm: 4, tlvs: []tlv{{TagReceiptedMessageID, []byte("12\x0034\x00")}, state(2)}}.bytes(), ErrTLV, "receipted_message_id", -1},
-		{"no text and no TLVs", pduSpec{esm: 4}.bytes(), ErrEmpty, "short_message", -1},
-		{"id but no state, no text", pduSpec{esm: 4, tlvs: []tlv{rcptID("77")}}.bytes(), ErrEmpty, "short_message", -1},
-		{"state but no id, no text", pduSpec{esm: 4, tlvs: []tlv{state(2)}}.bytes(), ErrEmpty, "short_message", -1},
-		{"user data header longer than the message", pduSpec{esm: 0x44, sm: []byte{5, 0, 3}, tlvs: []tlv{rcptID("1"), state(2)}}.bytes(), ErrLength, "short_message", -1},
-		{"data_sm cut before data_coding", fixLen(pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlv{rcptID("1"), state(2)}}.bytes()[:16+1+2+1+2+1+1+1]), ErrTruncated, "data_coding", 16 + 1 + 2 + 1 + 2 + 1 + 1 + 1},
-		{"data_sm without text or TLVs", pduSpec{cmd: CommandDataSM, esm: 4}.bytes(), ErrEmpty, "message_payload", -1},
+		{"message_state of 2 octets", pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("1"), {TagMessageState, []byte{0, 2}}}}.bytes(), ErrTLV, "message_state", -1},
+		{"receipted_message_id of 66 octets", pduSpec{esm: 4, tlvs: []tlvSpec{tlvID(strings.Repeat("1", 65)), tlvState(2)}}.bytes(), ErrTLV, "receipted_message_id", -1},
+		{"receipted_message_id with inner NUL", pduSpec{esm: 4, tlvs: []tlvSpec{{TagReceiptedMessageID, []byte("12\x0034\x00")}, tlvState(2)}}.bytes(), ErrTLV, "receipted_message_id", -1},
+		{"no text and no TLVs", pduSpec{esm: 4}.bytes(), ErrNoReceiptData, "short_message", -1},
+		{"id but no state, no text", pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("77")}}.bytes(), ErrNoReceiptData, "short_message", -1},
+		{"state but no id, no text", pduSpec{esm: 4, tlvs: []tlvSpec{tlvState(2)}}.bytes(), ErrNoReceiptData, "short_message", -1},
+		{"user data header longer than the message", pduSpec{esm: 0x44, sm: []byte{5, 0, 3}, tlvs: []tlvSpec{tlvID("1"), tlvState(2)}}.bytes(), ErrLength, "short_message", -1},
+		{"data_sm cut before data_coding", fixLen(pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlvSpec{tlvID("1"), tlvState(2)}}.bytes()[:16+1+2+1+2+1+1+1]), ErrTruncated, "data_coding", 16 + 1 + 2 + 1 + 2 + 1 + 1 + 1},
+		{"data_sm without text or TLVs", pduSpec{cmd: CommandDataSM, esm: 4}.bytes(), ErrNoReceiptData, "message_payload", -1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -390,94 +390,94 @@ func TestDecodePDUTLVOnly(t *testing.T) {
 	}{
 		{
 			name: "empty short_message",
-			spec: pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlv{rcptID("6E84FC04"), state(5)}},
+			spec: pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlvSpec{tlvID("6E84FC04"), tlvState(5)}},
 			want: dlr.Receipt{MessageID: "6E84FC04", Status: status.Undeliverable, RawStatus: "5", To: "4790000001", From: "ACME"},
 		},
 		{
 			// Sicap MMG sends a short_message that is not receipt text.
 			name: "short_message not receipt text",
-			spec: pduSpec{src: "1", dst: "2", esm: 4, sm: []byte("362d9701 2"), tlvs: []tlv{rcptID("362d9701"), state(2)}},
+			spec: pduSpec{src: "1", dst: "2", esm: 4, sm: []byte("362d9701 2"), tlvs: []tlvSpec{tlvID("362d9701"), tlvState(2)}},
 			want: dlr.Receipt{MessageID: "362d9701", Status: status.Delivered, RawStatus: "2", To: "1", From: "2",
 				Extra: []dlr.Field{{Key: "short_message", Value: "362d9701 2"}}},
 		},
 		{
 			name: "intermediate notification",
-			spec: pduSpec{src: "1", dst: "2", esm: 0x20, tlvs: []tlv{rcptID("abc"), state(1)}},
+			spec: pduSpec{src: "1", dst: "2", esm: 0x20, tlvs: []tlvSpec{tlvID("abc"), tlvState(1)}},
 			want: dlr.Receipt{MessageID: "abc", Status: status.Enroute, RawStatus: "1", To: "1", From: "2",
 				Extra: []dlr.Field{{Key: "receipt_type", Value: "intermediate"}}},
 		},
 		{
 			name: "esm_class with other bits set",
-			spec: pduSpec{esm: 0x04 | 0x80 | 0x01, tlvs: []tlv{rcptID("abc"), state(2)}},
+			spec: pduSpec{esm: 0x04 | 0x80 | 0x01, tlvs: []tlvSpec{tlvID("abc"), tlvState(2)}},
 			want: dlr.Receipt{MessageID: "abc", Status: status.Delivered, RawStatus: "2"},
 		},
 		{
 			name: "network_error_code GSM",
-			spec: pduSpec{esm: 4, tlvs: []tlv{rcptID("9"), state(5), nec(3, 0, 0x20)}},
+			spec: pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("9"), tlvState(5), tlvNEC(3, 0, 0x20)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Undeliverable, RawStatus: "5",
 				Error: errcode.Code{Namespace: errcode.MAP, Value: 32}, RawError: "030020"},
 		},
 		{
 			name: "network_error_code SMPP 5.0 type 8",
-			spec: pduSpec{esm: 4, tlvs: []tlv{rcptID("9"), state(8), nec(8, 0, 0x7D)}},
+			spec: pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("9"), tlvState(8), tlvNEC(8, 0, 0x7D)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Rejected, RawStatus: "8",
 				Error: errcode.Code{Namespace: errcode.MessageCenter, Value: 125}, RawError: "08007d"},
 		},
 		{
 			name: "network_error_code as ASCII digits",
-			spec: pduSpec{esm: 4, tlvs: []tlv{rcptID("9"), state(5), nec('0', '2', '7')}},
+			spec: pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("9"), tlvState(5), tlvNEC('0', '2', '7')}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Undeliverable, RawStatus: "5",
 				Error: errcode.Code{Namespace: errcode.MAP, Value: 27}, RawError: "027"},
 		},
 		{
 			name: "network_error_code as ASCII digits, namespace set",
-			spec: pduSpec{esm: 4, tlvs: []tlv{rcptID("9"), state(5), nec('1', '2')}},
+			spec: pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("9"), tlvState(5), tlvNEC('1', '2')}},
 			p:    Parser{Namespace: errcode.Jasmin},
 			want: dlr.Receipt{MessageID: "9", Status: status.Undeliverable, RawStatus: "5",
 				Error: errcode.Code{Namespace: errcode.Jasmin, Value: 12}, RawError: "12"},
 		},
 		{
 			name: "network_error_code reserved type",
-			spec: pduSpec{esm: 4, tlvs: []tlv{rcptID("9"), state(5), nec(0, 0, 1)}},
+			spec: pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("9"), tlvState(5), tlvNEC(0, 0, 1)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Undeliverable, RawStatus: "5",
 				Extra: []dlr.Field{{Key: "network_error_code", Value: "000001"}}},
 		},
 		{
 			name: "network_error_code of 2 octets",
-			spec: pduSpec{esm: 4, tlvs: []tlv{rcptID("9"), state(5), nec(3, 1)}},
+			spec: pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("9"), tlvState(5), tlvNEC(3, 1)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Undeliverable, RawStatus: "5",
 				Extra: []dlr.Field{{Key: "network_error_code", Value: "0301"}}},
 		},
 		{
 			name: "SMPP 5.0 states",
-			spec: pduSpec{esm: 4, tlvs: []tlv{rcptID("9"), state(9)}},
+			spec: pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("9"), tlvState(9)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Skipped, RawStatus: "9"},
 		},
 		{
 			name: "receipted_message_id without its NUL",
-			spec: pduSpec{esm: 4, tlvs: []tlv{{TagReceiptedMessageID, []byte("0e999f21")}, state(2)}},
+			spec: pduSpec{esm: 4, tlvs: []tlvSpec{{TagReceiptedMessageID, []byte("0e999f21")}, tlvState(2)}},
 			want: dlr.Receipt{MessageID: "0e999f21", Status: status.Delivered, RawStatus: "2"},
 		},
 		{
 			name: "unknown TLVs kept in wire order",
-			spec: pduSpec{serviceType: "CMT", esm: 4, tlvs: []tlv{{0x1454, []byte{0, 0, 0, 1}}, rcptID("9"), {0x0204, nil}, state(2)}},
+			spec: pduSpec{serviceType: "CMT", esm: 4, tlvs: []tlvSpec{{0x1454, []byte{0, 0, 0, 1}}, tlvID("9"), {0x0204, nil}, tlvState(2)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Delivered, RawStatus: "2",
 				Extra: []dlr.Field{{Key: "service_type", Value: "CMT"}, {Key: "tlv:0x1454", Value: "00000001"}, {Key: "tlv:0x0204", Value: ""}}},
 		},
 		{
 			name: "data_sm",
-			spec: pduSpec{cmd: CommandDataSM, src: "491701234567", dst: "INFO", esm: 4, tlvs: []tlv{rcptID("ff01"), state(3)}},
+			spec: pduSpec{cmd: CommandDataSM, src: "491701234567", dst: "INFO", esm: 4, tlvs: []tlvSpec{tlvID("ff01"), tlvState(3)}},
 			want: dlr.Receipt{MessageID: "ff01", Status: status.Expired, RawStatus: "3", To: "491701234567", From: "INFO"},
 		},
 		{
 			name: "message_payload besides a short_message is kept",
-			spec: pduSpec{esm: 4, sm: []byte("Hi"), tlvs: []tlv{payload("Ho"), rcptID("9"), state(2)}},
+			spec: pduSpec{esm: 4, sm: []byte("Hi"), tlvs: []tlvSpec{tlvPayload("Ho"), tlvID("9"), tlvState(2)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Delivered, RawStatus: "2",
 				Extra: []dlr.Field{{Key: "short_message", Value: "Hi"}, {Key: "tlv:0x0424", Value: "486f"}}},
 		},
 		{
 			name: "user data header skipped",
-			spec: pduSpec{esm: 0x44, sm: []byte("\x05\x00\x03\x01\x02\x01Hello"), tlvs: []tlv{rcptID("9"), state(2)}},
+			spec: pduSpec{esm: 0x44, sm: []byte("\x05\x00\x03\x01\x02\x01Hello"), tlvs: []tlvSpec{tlvID("9"), tlvState(2)}},
 			want: dlr.Receipt{MessageID: "9", Status: status.Delivered, RawStatus: "2",
 				Extra: []dlr.Field{{Key: "short_message", Value: "Hello"}}},
 		},
@@ -523,7 +523,7 @@ func TestDecodePDUText(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			pdu := pduSpec{esm: 4, dc: c.dc, sm: c.sm, tlvs: []tlv{rcptID("1"), state(2)}}.bytes()
+			pdu := pduSpec{esm: 4, dc: c.dc, sm: c.sm, tlvs: []tlvSpec{tlvID("1"), tlvState(2)}}.bytes()
 			r, err := DecodePDU(pdu)
 			require.NoError(t, err)
 			got, ok := r.ExtraValue("short_message")
@@ -551,7 +551,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 	}{
 		{
 			name: "TLVs agree (hex id)",
-			spec: pduSpec{esm: 4, sm: []byte(text), tlvs: []tlv{rcptID("38601fa"), state(2)}},
+			spec: pduSpec{esm: 4, sm: []byte(text), tlvs: []tlvSpec{tlvID("38601fa"), tlvState(2)}},
 			want: func(t *testing.T, r dlr.Receipt) {
 				require.Equal(t, "38601fa", r.MessageID)
 				require.Equal(t, status.Delivered, r.Status)
@@ -564,7 +564,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 		},
 		{
 			name: "TLV state disagrees",
-			spec: pduSpec{esm: 4, sm: []byte(text), tlvs: []tlv{rcptID("38601fa"), state(5)}},
+			spec: pduSpec{esm: 4, sm: []byte(text), tlvs: []tlvSpec{tlvID("38601fa"), tlvState(5)}},
 			want: func(t *testing.T, r dlr.Receipt) {
 				require.Equal(t, status.Undeliverable, r.Status)
 				require.Equal(t, "5", r.RawStatus)
@@ -584,7 +584,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 		},
 		{
 			name: "only message_state: id from the text",
-			spec: pduSpec{esm: 4, sm: []byte(text), tlvs: []tlv{state(3)}},
+			spec: pduSpec{esm: 4, sm: []byte(text), tlvs: []tlvSpec{tlvState(3)}},
 			want: func(t *testing.T, r dlr.Receipt) {
 				require.Equal(t, "0059113978", r.MessageID)
 				require.Equal(t, status.Expired, r.Status)
@@ -592,7 +592,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 		},
 		{
 			name: "data_sm with message_payload",
-			spec: pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlv{payload(text + "\x00"), rcptID("38601FA"), state(2)}},
+			spec: pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlvSpec{tlvPayload(text + "\x00"), tlvID("38601FA"), tlvState(2)}},
 			want: func(t *testing.T, r dlr.Receipt) {
 				require.Equal(t, "38601FA", r.MessageID)
 				require.Equal(t, status.Delivered, r.Status)
@@ -601,7 +601,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 		},
 		{
 			name: "UCS-2 receipt text",
-			spec: pduSpec{esm: 4, dc: 8, sm: ucs2(text[:len(text)-1] + "H€llo")},
+			spec: pduSpec{esm: 4, dc: 8, sm: toUCS2(text[:len(text)-1] + "H€llo")},
 			want: func(t *testing.T, r dlr.Receipt) {
 				require.Equal(t, "0059113978", r.MessageID)
 				require.Equal(t, "H€llo", r.Text)
@@ -619,7 +619,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 		},
 		{
 			name: "text without stat: message_state supplies it",
-			spec: pduSpec{esm: 4, sm: []byte("id:0059113978 sub:001 dlvrd:001 err:000 text:x"), tlvs: []tlv{rcptID("38601fa"), state(2)}},
+			spec: pduSpec{esm: 4, sm: []byte("id:0059113978 sub:001 dlvrd:001 err:000 text:x"), tlvs: []tlvSpec{tlvID("38601fa"), tlvState(2)}},
 			want: func(t *testing.T, r dlr.Receipt) {
 				require.Equal(t, "38601fa", r.MessageID)
 				require.Equal(t, status.Delivered, r.Status)
@@ -632,7 +632,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 		},
 		{
 			name: "text without id and stat: the TLVs supply both",
-			spec: pduSpec{esm: 4, sm: []byte("sub:001 dlvrd:000 err:027 text:x\x00"), tlvs: []tlv{rcptID("38601fa"), state(5)}},
+			spec: pduSpec{esm: 4, sm: []byte("sub:001 dlvrd:000 err:027 text:x\x00"), tlvs: []tlvSpec{tlvID("38601fa"), tlvState(5)}},
 			want: func(t *testing.T, r dlr.Receipt) {
 				require.Equal(t, "38601fa", r.MessageID)
 				require.Equal(t, status.Undeliverable, r.Status)
@@ -645,7 +645,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 		},
 		{
 			name: "text err and network_error_code both kept",
-			spec: pduSpec{esm: 4, sm: []byte(strings.Replace(text, "err:000", "err:032", 1)), tlvs: []tlv{nec(3, 0, 0x20)}},
+			spec: pduSpec{esm: 4, sm: []byte(strings.Replace(text, "err:000", "err:032", 1)), tlvs: []tlvSpec{tlvNEC(3, 0, 0x20)}},
 			want: func(t *testing.T, r dlr.Receipt) {
 				require.Equal(t, "032", r.RawError)
 				require.Equal(t, errcode.Code{Namespace: errcode.MAP, Value: 32}, r.Error)
@@ -664,7 +664,7 @@ func TestDecodePDUPrecedence(t *testing.T) {
 	}
 }
 
-func ucs2(s string) []byte {
+func toUCS2(s string) []byte {
 	var b []byte
 	for _, r := range s {
 		if r > 0xFFFF {
@@ -677,8 +677,8 @@ func ucs2(s string) []byte {
 
 func TestDecodePDUUndefinedState(t *testing.T) {
 	t.Parallel()
-	r, err := DecodePDU(pduSpec{esm: 4, tlvs: []tlv{rcptID("9"), state(12)}}.bytes())
-	require.ErrorIs(t, err, ErrState)
+	r, err := DecodePDU(pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("9"), tlvState(12)}}.bytes())
+	require.ErrorIs(t, err, ErrMessageState)
 	require.Equal(t, "9", r.MessageID)
 	require.Equal(t, status.Unknown, r.Status)
 	require.Equal(t, "12", r.RawStatus)
@@ -688,7 +688,7 @@ func TestDecodePDUStrict(t *testing.T) {
 	t.Parallel()
 	// With Strict, text that cannot be read is an error even when the
 	// TLVs would do.
-	spec := pduSpec{esm: 4, sm: []byte("362d9701 2"), tlvs: []tlv{rcptID("362d9701"), state(2)}}
+	spec := pduSpec{esm: 4, sm: []byte("362d9701 2"), tlvs: []tlvSpec{tlvID("362d9701"), tlvState(2)}}
 	_, err := (&Parser{Strict: true}).DecodePDU(spec.bytes())
 	var pe *PDUError
 	require.ErrorAs(t, err, &pe)
@@ -700,10 +700,10 @@ func TestDecodePDUStrict(t *testing.T) {
 // mandatory fields, short_message and TLVs add up to exactly len(pdu).
 func splitPDU(pdu []byte) (Parts, bool) {
 	var p Parts
-	if len(pdu) < 16 || int(be32(pdu)) != len(pdu) {
+	if len(pdu) < 16 || int(pduUint32(pdu)) != len(pdu) {
 		return p, false
 	}
-	cmd := be32(pdu[4:])
+	cmd := pduUint32(pdu[4:])
 	i := 16
 	cstr := func() (string, bool) {
 		j := bytes.IndexByte(pdu[i:], 0)
@@ -785,7 +785,7 @@ func splitPDU(pdu []byte) (Parts, bool) {
 func TestDecodeParts(t *testing.T) {
 	t.Parallel()
 	var p Parser
-	for _, c := range fixtureCases {
+	for _, c := range pduFixtures {
 		t.Run(c.file, func(t *testing.T) {
 			t.Parallel()
 			pdu := readFixture(t, c.file)
@@ -837,15 +837,15 @@ func FuzzDecodePDU(f *testing.F) {
 		f.Add(readFixture(f, strings.TrimSuffix(filepath.Base(file), ".hex")))
 	}
 	// A receipt carried by TLVs only.
-	f.Add(pduSpec{src: "1", dst: "2", esm: 4, tlvs: []tlv{rcptID("ab"), state(2)}}.bytes())
+	f.Add(pduSpec{src: "1", dst: "2", esm: 4, tlvs: []tlvSpec{tlvID("ab"), tlvState(2)}}.bytes())
 	// data_sm with the text in message_payload and a network_error_code.
-	f.Add(pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlv{payload("id:1 stat:DELIVRD"), rcptID("1"), state(2), nec(3, 0, 1)}}.bytes())
+	f.Add(pduSpec{cmd: CommandDataSM, esm: 4, tlvs: []tlvSpec{tlvPayload("id:1 stat:DELIVRD"), tlvID("1"), tlvState(2), tlvNEC(3, 0, 1)}}.bytes())
 	// UCS-2 text with a user data header.
-	f.Add(pduSpec{esm: 0x44, dc: 8, sm: []byte("\x00\x00i\x00d"), tlvs: []tlv{rcptID("1"), state(5)}}.bytes())
+	f.Add(pduSpec{esm: 0x44, dc: 8, sm: []byte("\x00\x00i\x00d"), tlvs: []tlvSpec{tlvID("1"), tlvState(5)}}.bytes())
 	// A stray octet after the last TLV.
-	f.Add(append(pduSpec{esm: 4, tlvs: []tlv{rcptID("1"), state(2)}}.bytes(), 0))
+	f.Add(append(pduSpec{esm: 4, tlvs: []tlvSpec{tlvID("1"), tlvState(2)}}.bytes(), 0))
 	// Header only.
-	f.Add(fromHex("00000010000000050000000000000001"))
+	f.Add(pduHex("00000010000000050000000000000001"))
 	f.Fuzz(func(t *testing.T, pdu []byte) {
 		r, err := DecodePDU(pdu)
 		if err != nil {
@@ -858,8 +858,8 @@ func FuzzDecodePDU(f *testing.F) {
 			}
 			return
 		}
-		if int(be32(pdu)) != len(pdu) {
-			t.Fatalf("accepted a PDU of %d octets with command_length %d", len(pdu), be32(pdu))
+		if int(pduUint32(pdu)) != len(pdu) {
+			t.Fatalf("accepted a PDU of %d octets with command_length %d", len(pdu), pduUint32(pdu))
 		}
 		if _, ok := splitPDU(pdu); !ok {
 			t.Fatalf("accepted a PDU whose fields do not add up: %x", pdu)
@@ -899,7 +899,7 @@ func BenchmarkDecodePDU(b *testing.B) {
 		pdu  []byte
 	}{
 		{"text+tlv", readFixture(b, "telenor-delivrd")},
-		{"tlv-only", pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlv{rcptID("6E84FC04"), state(2), nec(3, 0, 0)}}.bytes()},
+		{"tlv-only", pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlvSpec{tlvID("6E84FC04"), tlvState(2), tlvNEC(3, 0, 0)}}.bytes()},
 		{"payload", readFixture(b, "jasmin-payload")},
 	}
 	for _, c := range cases {
@@ -918,15 +918,15 @@ func BenchmarkDecodePDU(b *testing.B) {
 		pdu := cases[0].pdu
 		b.SetBytes(int64(len(pdu)))
 		for b.Loop() {
-			sink = bytes.Clone(pdu)
+			pduSink = bytes.Clone(pdu)
 		}
 	})
 }
 
-var sink []byte
+var pduSink []byte
 
 func TestDecodePDUAllocs(t *testing.T) {
-	pdu := pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlv{rcptID("6E84FC04"), state(2), nec(3, 0, 0)}}.bytes()
+	pdu := pduSpec{src: "4790000001", dst: "ACME", esm: 4, tlvs: []tlvSpec{tlvID("6E84FC04"), tlvState(2), tlvNEC(3, 0, 0)}}.bytes()
 	n := testing.AllocsPerRun(100, func() { _, _ = DecodePDU(pdu) })
 	// MessageID, To, From and RawError share one allocation.
 	require.Equal(t, 1.0, n)

@@ -15,9 +15,9 @@ const (
 	TagMessageState       uint16 = 0x0427 // message_state: one octet, 0–9
 )
 
-// maxIDLen bounds receipted_message_id (a C-octet string of at most 65
+// maxReceiptedIDLen bounds receipted_message_id (a C-octet string of at most 65
 // octets, the NUL included).
-const maxIDLen = 65
+const maxReceiptedIDLen = 65
 
 // tlvs holds what was read from the receipt TLVs. Offsets are the positions
 // of the values in the PDU, or -1 when the TLVs came without bytes (Parts).
@@ -50,22 +50,22 @@ func (t *tlvs) add(tag uint16, value []byte, off int) error {
 	if off >= 0 {
 		valueOff = off + 4
 	}
-	dup := func() error { return &PDUError{Offset: off, Field: field(), Err: because(ErrTLV, "repeated")} }
+	dup := func() error { return &PDUError{Offset: off, Field: field(), Err: withDetail(ErrTLV, "repeated")} }
 	switch tag {
 	case TagReceiptedMessageID:
 		if t.hasID {
 			return dup()
 		}
-		if len(value) > maxIDLen {
-			return &PDUError{Offset: valueOff, Field: field(), Err: because(ErrTLV, "longer than 65 octets")}
+		if len(value) > maxReceiptedIDLen {
+			return &PDUError{Offset: valueOff, Field: field(), Err: withDetail(ErrTLV, "longer than 65 octets")}
 		}
-		id := trimNULs(value)
+		id := trimTrailingNULs(value)
 		if len(id) == 0 {
 			return nil // an empty id says nothing
 		}
 		for _, c := range id {
 			if c == 0 {
-				return &PDUError{Offset: valueOff, Field: field(), Err: because(ErrTLV, "NUL inside the id")}
+				return &PDUError{Offset: valueOff, Field: field(), Err: withDetail(ErrTLV, "NUL inside the id")}
 			}
 		}
 		t.id, t.hasID = id, true
@@ -74,7 +74,7 @@ func (t *tlvs) add(tag uint16, value []byte, off int) error {
 			return dup()
 		}
 		if len(value) != 1 {
-			return &PDUError{Offset: valueOff, Field: field(), Err: because(ErrTLV, "length "+strconv.Itoa(len(value))+", want 1")}
+			return &PDUError{Offset: valueOff, Field: field(), Err: withDetail(ErrTLV, "length "+strconv.Itoa(len(value))+", want 1")}
 		}
 		t.state, t.hasState, t.stateOff = value[0], true, valueOff
 	case TagNetworkErrorCode:
@@ -121,12 +121,12 @@ func tlvKey(tag uint16) string {
 func readTLVs(pdu []byte, off int, t *tlvs) error {
 	for off < len(pdu) {
 		if len(pdu)-off < 4 {
-			return &PDUError{Offset: off, Field: "tlv", Err: because(ErrTruncated, strconv.Itoa(len(pdu)-off)+" octets left, a TLV header needs 4")}
+			return &PDUError{Offset: off, Field: "tlv", Err: withDetail(ErrTruncated, strconv.Itoa(len(pdu)-off)+" octets left, a TLV header needs 4")}
 		}
 		tag := uint16(pdu[off])<<8 | uint16(pdu[off+1])
 		n := int(pdu[off+2])<<8 | int(pdu[off+3])
 		if n > len(pdu)-off-4 {
-			return &PDUError{Offset: off + 2, Field: tlvName(tag), Err: because(ErrTruncated, "length "+strconv.Itoa(n)+", "+strconv.Itoa(len(pdu)-off-4)+" octets left")}
+			return &PDUError{Offset: off + 2, Field: tlvName(tag), Err: withDetail(ErrTruncated, "length "+strconv.Itoa(n)+", "+strconv.Itoa(len(pdu)-off-4)+" octets left")}
 		}
 		if err := t.add(tag, pdu[off+4:off+4+n], off); err != nil {
 			return err
@@ -156,7 +156,7 @@ func NetworkErrorCode(value []byte, ns errcode.Namespace) (code errcode.Code, ra
 // readNetworkErrorCode is NetworkErrorCode without the raw string; ascii
 // reports the ASCII-digits form.
 func readNetworkErrorCode(value []byte, ns errcode.Namespace) (code errcode.Code, ascii, ok bool) {
-	if allDigits(value) && len(value) > 0 && len(value) <= 10 {
+	if octetsAreDigits(value) && len(value) > 0 && len(value) <= 10 {
 		v, ok := errcode.ParseValue(string(value)) // no allocation: the conversion does not escape
 		if !ok {
 			return errcode.Code{}, true, false
@@ -170,7 +170,7 @@ func readNetworkErrorCode(value []byte, ns errcode.Namespace) (code errcode.Code
 	return code, false, ok
 }
 
-func allDigits(b []byte) bool {
+func octetsAreDigits(b []byte) bool {
 	for _, c := range b {
 		if c < '0' || c > '9' {
 			return false
