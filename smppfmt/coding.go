@@ -5,17 +5,17 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// coding is how a data_coding value's octets are turned into text.
-type coding uint8
+// textCoding is how a data_coding value's octets are turned into text.
+type textCoding uint8
 
 const (
-	codingRaw    coding = iota // kept as sent
+	codingRaw    textCoding = iota // kept as sent
 	codingGSM7                 // GSM 03.38 default alphabet, one septet per octet
 	codingLatin1               // ISO-8859-1
 	codingUCS2                 // UCS-2 / UTF-16, big-endian
 )
 
-// codingOf maps an SMPP data_coding value (SMPP 3.4 §5.2.19) to a coding.
+// codingOf maps an SMPP data_coding value (SMPP 3.4 §5.2.19) to a textCoding.
 //
 // 0 (SMSC default alphabet) and 1 (IA5) are read as the GSM 03.38 default
 // alphabet: on the receipt keys the two agree with ASCII, and SMSCs and
@@ -25,7 +25,7 @@ const (
 // (0x10–0x3F: bits 3–2 give the alphabet, bit 5 compression) and the
 // 0xF0–0xFF group (bit 2: 8-bit data, else GSM). Everything else (binary,
 // JIS, Cyrillic, Hebrew, pictograms, …) is kept as raw octets.
-func codingOf(dc byte) coding {
+func codingOf(dc byte) textCoding {
 	switch dc {
 	case 0, 1:
 		return codingGSM7
@@ -65,13 +65,13 @@ func codingOf(dc byte) coding {
 // up as a trailing '@'. UCS-2 is read big-endian; a leading byte order
 // mark is removed (and a little-endian one honoured).
 func DecodeText(dataCoding byte, b []byte) (text string, lossy bool) {
-	out, lossy := decodeText(nil, dataCoding, b)
+	out, lossy := decodeSMText(nil, dataCoding, b)
 	return string(out), lossy
 }
 
-// decodeText is DecodeText into dst's storage. When the octets already are
+// decodeSMText is DecodeText into dst's storage. When the octets already are
 // their own UTF-8 form, it returns b itself and copies nothing.
-func decodeText(dst []byte, dc byte, b []byte) ([]byte, bool) {
+func decodeSMText(dst []byte, dc byte, b []byte) ([]byte, bool) {
 	switch codingOf(dc) {
 	case codingGSM7:
 		b = trimTrailingNULs(b)

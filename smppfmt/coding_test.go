@@ -54,13 +54,13 @@ func TestDecodeText(t *testing.T) {
 
 func TestCodingOfAllValues(t *testing.T) {
 	t.Parallel()
-	counts := map[coding]int{}
+	counts := map[textCoding]int{}
 	for dc := range 256 {
 		counts[codingOf(byte(dc))]++
 	}
 	// GSM: 0, 1, 0x10–0x13, 0xF0–0xF3, 0xF8–0xFB. UCS-2: 8, 0x18–0x1B.
 	// Latin-1: 3. Pinned so that a change is deliberate.
-	require.Equal(t, map[coding]int{codingGSM7: 14, codingLatin1: 1, codingUCS2: 5, codingRaw: 236}, counts)
+	require.Equal(t, map[textCoding]int{codingGSM7: 14, codingLatin1: 1, codingUCS2: 5, codingRaw: 236}, counts)
 }
 
 func FuzzDecodeText(f *testing.F) {
@@ -70,7 +70,7 @@ func FuzzDecodeText(f *testing.F) {
 	f.Add(byte(8), []byte("\xd8\x3d\x00")) // UCS-2 cut inside a surrogate pair
 	f.Add(byte(0xF0), []byte("\x1b"))      // DCS group, lone escape
 	f.Fuzz(func(t *testing.T, dc byte, b []byte) {
-		out, _ := decodeText(nil, dc, b)
+		out, _ := decodeSMText(nil, dc, b)
 		if codingOf(dc) != codingRaw && !utf8.Valid(out) {
 			t.Fatalf("data_coding %#x: invalid UTF-8 %q from %q", dc, out, b)
 		}

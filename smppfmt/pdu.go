@@ -304,7 +304,7 @@ func (p *Parser) DecodeParts(parts Parts) (dlr.Receipt, error) {
 	for tag := range parts.TLVs {
 		tags = append(tags, tag)
 	}
-	sortTags(tags)
+	sortTLVTags(tags)
 	var t tlvs
 	for _, tag := range tags {
 		if err := t.add(tag, parts.TLVs[tag], -1); err != nil {
@@ -314,7 +314,7 @@ func (p *Parser) DecodeParts(parts Parts) (dlr.Receipt, error) {
 	return p.receipt(&m, &t)
 }
 
-func sortTags(a []uint16) { // insertion sort: a PDU has a handful of TLVs
+func sortTLVTags(a []uint16) { // insertion sort: a PDU has a handful of TLVs
 	for i := 1; i < len(a); i++ {
 		for j := i; j > 0 && a[j] < a[j-1]; j-- {
 			a[j], a[j-1] = a[j-1], a[j]
@@ -354,7 +354,7 @@ func (p *Parser) receipt(m *pduFields, t *tlvs) (dlr.Receipt, error) {
 		}
 	}
 	var buf [512]byte
-	text, lossy := decodeText(buf[:0], m.dataCoding, body)
+	text, lossy := decodeSMText(buf[:0], m.dataCoding, body)
 
 	var r dlr.Receipt
 	var textErr error
