@@ -10,9 +10,9 @@ type textCoding uint8
 
 const (
 	codingRaw    textCoding = iota // kept as sent
-	codingGSM7                 // GSM 03.38 default alphabet, one septet per octet
-	codingLatin1               // ISO-8859-1
-	codingUCS2                 // UCS-2 / UTF-16, big-endian
+	codingGSM7                     // GSM 03.38 default alphabet, one septet per octet
+	codingLatin1                   // ISO-8859-1
+	codingUCS2                     // UCS-2 / UTF-16, big-endian
 )
 
 // codingOf maps an SMPP data_coding value (SMPP 3.4 §5.2.19) to a textCoding.
