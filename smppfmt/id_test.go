@@ -251,3 +251,24 @@ func ExampleSameID() {
 	// true false
 	// 38601fa
 }
+
+func BenchmarkSameID(b *testing.B) {
+	cases := []struct{ name, a, b string }{
+		{"dec-hex", "0059113978", "38601fa"},
+		{"uuid", "bc59b8aa-2fd2-4035-8113-19301e050079", "BC59B8AA-2FD2-4035-8113-19301E050079"},
+		{"different", "1744719531", "67FE4EAC"},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				SameID(c.a, c.b)
+			}
+		})
+	}
+}
+
+func TestSameIDAllocs(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() { SameID("0059113978", "38601FA") })
+	require.Equal(t, 0.0, n)
+}

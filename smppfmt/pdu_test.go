@@ -949,3 +949,26 @@ func TestHasReceiptKey(t *testing.T) {
 		require.Equal(t, want, hasReceiptKey([]byte(text)), text)
 	}
 }
+
+func ExampleParser_DecodeParts() {
+	// The fields of a deliver_sm an SMPP library has already decoded; here
+	// a receipt carried by its TLVs alone.
+	var p Parser
+	r, err := p.DecodeParts(Parts{
+		SourceAddr: "8801720453181",
+		DestAddr:   "GP ID",
+		EsmClass:   0x04, // SMSC delivery receipt
+		TLVs: map[uint16][]byte{
+			TagReceiptedMessageID: []byte("67FE4EAB\x00"),
+			TagMessageState:       {8},          // REJECTED
+			TagNetworkErrorCode:   {8, 0, 0x7D}, // type 8, code 125
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.MessageID, r.Status, r.Error, r.RawError, r.To)
+	// Output:
+	// 67FE4EAB REJECTD message-center:125 08007d 8801720453181
+}
