@@ -51,6 +51,21 @@ func SameID(a, b string) bool {
 	if len(a) > maxIDDigits || len(b) > maxIDDigits {
 		return idEqualFold(a, b)
 	}
+	if len(a) <= 16 && len(b) <= 16 { // every reading fits in 64 bits
+		ha, hb := parseUint64(a, 16), parseUint64(b, 16)
+		if ha == hb {
+			return true
+		}
+		decA, decB := ka&idDec != 0, kb&idDec != 0
+		var da, db uint64
+		if decA {
+			da = parseUint64(a, 10)
+		}
+		if decB {
+			db = parseUint64(b, 10)
+		}
+		return decA && da == hb || decB && ha == db || decA && decB && da == db
+	}
 	var ha, hb idNum
 	ha.setHex(a)
 	hb.setHex(b)
@@ -207,6 +222,16 @@ func sameAuto(known string, kt IDType, other string) bool {
 		return false
 	}
 	return c == IDDecimal.Canonical(other) || c == IDHex.Canonical(other) || c == IDText.Canonical(other)
+}
+
+// parseUint64 reads s, at most 16 digits of the base (10 or 16), which
+// classifyMessageID has checked.
+func parseUint64(s string, base uint64) uint64 {
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		v = v*base + uint64(idHexVal(s[i]))
+	}
+	return v
 }
 
 // idNum is a non-negative integer in little-endian 32-bit limbs. Leading

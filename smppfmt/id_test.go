@@ -49,6 +49,9 @@ func TestSameID(t *testing.T) {
 		{"abc-001", "abc-1", false, "no zeros stripped inside text ids"},
 		{"0xff", "255", false, "no 0x prefix reading"},
 		{"x1", "1", false, "text vs number"},
+		{"abc", "ffffffffffffffff", false, "2^64-1 in hex vs a hex id"},
+		{"ffffffffffffffff", "18446744073709551615", true, "2^64-1"},
+		{"9999999999999999", "2386f26fc0ffff", true, "16 decimal digits"},
 		// Framing.
 		{" 38601fa\x00", "0059113978", true, "spaces and NUL trimmed"},
 		{"", "", false, "empty names no message"},
