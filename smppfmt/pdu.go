@@ -286,7 +286,7 @@ type Parts struct {
 }
 
 // DecodeParts is [Parser.DecodePDU] for a PDU an SMPP library has already
-// split into fields. Errors have Offset -1. TLVs other than the receipt
+// split into fields, with the same size limit. Errors have Offset -1. TLVs other than the receipt
 // ones go to Extra in tag order (a map has no wire order).
 func (p *Parser) DecodeParts(parts Parts) (dlr.Receipt, error) {
 	m := pduFields{
@@ -300,9 +300,15 @@ func (p *Parser) DecodeParts(parts Parts) (dlr.Receipt, error) {
 		smOff:        -1,
 		end:          -1,
 	}
+	size := len(parts.ServiceType) + len(parts.SourceAddr) + len(parts.DestAddr) + len(parts.ShortMessage)
 	tags := make([]uint16, 0, len(parts.TLVs))
-	for tag := range parts.TLVs {
+	for tag, v := range parts.TLVs {
 		tags = append(tags, tag)
+		size += 4 + len(v)
+	}
+	if size > p.maxPDU() {
+		return dlr.Receipt{}, &PDUError{Offset: -1, Field: "parts", Err: withDetail(ErrPDUTooLarge,
+			strconv.Itoa(size)+" octets, limit "+strconv.Itoa(p.maxPDU()))}
 	}
 	sortTLVTags(tags)
 	var t tlvs

@@ -817,6 +817,11 @@ func TestDecodeParts(t *testing.T) {
 			t.Errorf("(-want +got):\n%s", d)
 		}
 	})
+	t.Run("too large", func(t *testing.T) {
+		t.Parallel()
+		_, err := p.DecodeParts(Parts{EsmClass: 4, TLVs: map[uint16][]byte{TagMessagePayload: make([]byte, DefaultMaxSize+pduSlack)}})
+		require.ErrorIs(t, err, ErrPDUTooLarge)
+	})
 	t.Run("bad TLV", func(t *testing.T) {
 		t.Parallel()
 		_, err := p.DecodeParts(Parts{EsmClass: 4, TLVs: map[uint16][]byte{TagReceiptedMessageID: []byte("a1"), TagMessageState: {2, 2}}})
