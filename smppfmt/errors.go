@@ -13,7 +13,7 @@ import (
 // value in Receipt.Extra). The others mean the text is not a usable receipt.
 var (
 	ErrTooLarge      = errors.New("text too large")
-	ErrNotReceipt    = errors.New("no receipt field")
+	ErrNotReceipt    = errors.New("not a delivery receipt")
 	ErrMissing       = errors.New("missing field")
 	ErrUnknownStatus = errors.New("unknown status word")
 	ErrCount         = errors.New("count is not a decimal number")

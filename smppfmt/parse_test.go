@@ -583,7 +583,7 @@ func TestParseErrorMessage(t *testing.T) {
 	e := &ParseError{Offset: 10, Field: FieldStat, Value: "NOPE", Err: ErrUnknownStatus}
 	require.Equal(t, `smppfmt: byte 10 (stat): unknown status word "NOPE"`, e.Error())
 	e = &ParseError{Offset: 0, Err: ErrNotReceipt}
-	require.Equal(t, `smppfmt: byte 0: no receipt field`, e.Error())
+	require.Equal(t, `smppfmt: byte 0: not a delivery receipt`, e.Error())
 	require.True(t, errors.Is(e, ErrNotReceipt))
 }
 
