@@ -1,6 +1,11 @@
 // Package smppfmt reads and writes SMPP delivery receipts. The receipt
 // text is read by [ParseFields] and [Parse] (settings in [Parser]) and
-// written by [Format].
+// written by [Format]; whole deliver_sm and data_sm PDUs are read by
+// [DecodePDU], or from an SMPP library's decoded fields by
+// [Parser.DecodeParts]; [SameID] matches the decimal and hexadecimal forms
+// of a message id. Receipts come back as dlr.Receipt values (package dlr);
+// error codes are errcode.Code values, read as 3GPP MAP codes unless
+// [Parser.Namespace] says otherwise.
 //
 // # The receipt text
 //
@@ -120,6 +125,84 @@
 // simulators and tests; [ParseFields] reads the result back to the same
 // Fields under the conditions AppendFormat documents.
 //
+// # PDUs and TLVs
+//
+// [DecodePDU] reads a whole deliver_sm (command_id 0x00000005) or data_sm
+// (0x00000103) PDU, its 16-octet header included, and returns the receipt it
+// carries. [Parser.DecodeParts] does the same from the fields an SMPP
+// library has already decoded (esm_class, data_coding, short_message, TLVs
+// by tag), so that users of such libraries need no raw bytes.
+//
+// A PDU is a receipt when its esm_class message type (bits 5–2, mask 0x3C)
+// is 0x04, an SMSC delivery receipt, or 0x20, an intermediate delivery
+// notification (SMPP 3.4 §5.2.12); any other type is [ErrNotReceipt]. The
+// receipt text is the short_message, or the message_payload TLV (0x0424)
+// when short_message is empty; it is decoded to UTF-8 by data_coding (see
+// [DecodeText]) and then read with [Parser.Parse]. The TLVs
+// receipted_message_id (0x001E), message_state (0x0427) and
+// network_error_code (0x0423, see [NetworkErrorCode]) (SMPP 3.4 §5.3.2.12,
+// §5.3.2.35, §5.3.2.31; message_payload §5.3.2.32) take precedence over the
+// text, as in Kannel, Jasmin, Vumi and telenordigital/sms-smpp:
+//
+//   - MessageID is receipted_message_id when present. When the text id
+//     differs from it as a string (decimal text ids against hex TLV ids are
+//     common: "0059113978" and "38601fa"), the text id is kept in Extra
+//     under "text_id". This is not an error; [SameID] compares the two.
+//   - Status is message_state when present and defined (0–9). When the
+//     text's status differs, RawStatus becomes the message_state number and
+//     the text's word is kept in Extra under "text_stat". Without a text
+//     status word, RawStatus is the message_state number ("2").
+//   - Error is read from network_error_code when it is readable. RawError
+//     stays the text's err: when there is one, and network_error_code is
+//     then kept in Extra under "network_error_code" (hex, or the ASCII
+//     digits); otherwise RawError is that form.
+//
+// A receipt carried only by TLVs (an empty short_message, or one that is
+// not receipt text, as Sicap MMG sends) is valid when both
+// receipted_message_id and message_state are present; text that could not
+// be read is then kept in Extra under "short_message". Receipt text
+// without stat: (or without id: and stat:) is read when the TLVs supply
+// them. With [Parser.Strict], text that does not parse on its own is an
+// error even then.
+//
+// Addresses. A receipt is addressed to the originator of the message, so
+// the SMSC writes the original message's addresses swapped: source_addr is
+// the handset the message went to and destination_addr is the original
+// sender (the real PDUs in testdata/pdu show it: source_addr 4791846826,
+// destination_addr "Telenor"). So Receipt.To is source_addr and
+// Receipt.From is destination_addr. Source.Format is [dlr.FormatSMPPPDU].
+//
+// Other fields: a non-empty service_type is kept in Extra under
+// "service_type"; an intermediate notification carries Extra
+// "receipt_type" = "intermediate"; TLVs with other tags are kept in Extra
+// in wire order as "tlv:0x1454" with the value in lower-case hex; if the
+// text had octets outside its character set, the undecoded octets are kept
+// in Extra under "short_message_hex".
+//
+// Malformed PDUs are errors, never a wrong receipt: a command_length that
+// is not the input's length, a C-octet string without its NUL (or longer
+// than 65 octets), an sm_length past the end, a TLV cut short or a stray
+// octet after the last TLV, a repeated receipt TLV, a message_state that
+// is not one octet. The errors are *[PDUError] values wrapping one of
+// [ErrTruncated], [ErrLength], [ErrPDUTooLarge], [ErrCommand], [ErrCString],
+// [ErrTLV], [ErrNotReceipt], [ErrNoReceiptData], or the text parser's error.
+// A message_state value SMPP does not define (above 9) is not a syntax
+// error: without a text status the receipt comes back with status
+// UNKNOWN, RawStatus the number, and an error wrapping [ErrMessageState].
+// PDUs longer than the text limit ([Parser.MaxSize]) plus 4096 octets are
+// [ErrPDUTooLarge].
+//
+// Message ids. [SameID] reports whether two ids can name the same message:
+// equal strings, decimal with or without zero padding, hexadecimal in either
+// case, and decimal against hexadecimal (the text id "0059113978" and the
+// TLV id "38601fa" are the same number). Ids are compared as numbers of up
+// to 128 digits (no overflow above 2⁶³); ids that are not numbers are compared
+// exactly (UUIDs ignoring case), never with zeros stripped. Two all-digit
+// ids may be decimal or hexadecimal, so SameID("16", "10") is true (16 =
+// 0x10): that is the point of the function, and also its false positives.
+// When a connection's forms are known, [IDTypes] (like Kannel's
+// msg-id-type) compares without guessing. [CanonicalID] gives a map key.
+//
 // # Notable divergences
 //
 //   - Cloudhopper finds each label anywhere in the text (even inside a
@@ -135,4 +218,13 @@
 //   - Vumi requires text; php-smpp requires every field in a fixed order.
 //   - None of them reads an SMPP absolute time or resolves the 12-digit
 //     ambiguity by validity.
+//   - PDUs: data_coding 1 (IA5) is read with the GSM table like
+//     0, since SMSCs write both that way and the receipt keys are the same; a
+//     trailing 0x00 in GSM text is taken as a C terminator, not '@'; C-octet
+//     strings may be up to 65 octets everywhere (SMPP 3.4 allows 21 for
+//     deliver_sm addresses, but alphanumeric senders overrun it); the SMPP 5.0
+//     message_state values 0 (SCHEDULED) and 9 (SKIPPED) are read;
+//     command_status and sequence_number are not checked; esm_class types 0x08
+//     (SME delivery acknowledgement) and 0x10 (manual/user acknowledgement) are
+//     not delivery receipts.
 package smppfmt
