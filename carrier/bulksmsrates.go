@@ -1,0 +1,93 @@
+package carrier
+
+import (
+	"github.com/dlrkit/dlrkit/dlr"
+	"github.com/dlrkit/dlrkit/errcode"
+	"github.com/dlrkit/dlrkit/status"
+)
+
+// decodeBulkSMSRates reads the BulkSMSRates delivery webhook: a JSON
+// object, or a JSON array of them (batched mode). Two object shapes are
+// documented; both, and any mix of their fields, are read:
+//
+//	message_id               → MessageID (required)
+//	status                   → Status (SMPP words: DELIVRD, UNDELIV, …), RawStatus
+//	error_code               → RawError, Error in errcode.BulkSMSRates; null = no error
+//	error_message            → ErrorMessage; null = none
+//	to, from                 → To, From
+//	submitted_at             → SubmittedAt (RFC 3339; zone-less in Parser.Location)
+//	delivered_at             → DoneAt
+//	network, country         → Network, Country
+//	segments                 → Segments
+//	cost, currency           → Price (exact decimal text), Currency
+//	anything else            → Extra (event, status_code, …)
+func decodeBulkSMSRates(d *decoder, req *request) ([]dlr.Receipt, error) {
+	if req.format != dlr.FormatJSON {
+		return nil, d.fail(0, "", ErrWrongFormat)
+	}
+	var out []dlr.Receipt
+	err := d.objects(req.body, func(index int, obj []byte) error {
+		r := d.receipt()
+		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+			switch string(key) {
+			case "message_id":
+				r.MessageID = v.text()
+			case "status":
+				r.RawStatus = v.text()
+				if s, ok := status.Lookup([]byte(r.RawStatus)); ok && r.RawStatus != "" && !allDigits(r.RawStatus) {
+					r.Status = s
+				} else {
+					r.Status = status.Unknown
+					d.unknownValue(index, "status", r.RawStatus)
+				}
+			case "error_code":
+				r.RawError = v.text()
+				if r.RawError != "" {
+					if c, ok := errcode.Read(errcode.BulkSMSRates, r.RawError); ok {
+						r.Error = c
+					} else {
+						d.unknownValue(index, "error_code", r.RawError)
+					}
+				}
+			case "error_message":
+				r.ErrorMessage = v.text()
+			case "to":
+				r.To = v.text()
+			case "from":
+				r.From = v.text()
+			case "submitted_at":
+				r.SubmittedAt = d.when(&r, index, "submitted_at", v.text(), timeISO)
+			case "delivered_at":
+				r.DoneAt = d.when(&r, index, "delivered_at", v.text(), timeISO)
+			case "network":
+				r.Network = v.text()
+			case "country":
+				r.Country = v.text()
+			case "segments":
+				r.Segments = d.count(&r, index, "segments", v.text())
+			case "cost":
+				r.Price = v.text()
+			case "currency":
+				r.Currency = v.text()
+			default:
+				extraField(&r, key, v)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if r.MessageID == "" {
+			return d.fail(index, "message_id", ErrMissingID)
+		}
+		if r.RawStatus == "" {
+			return d.fail(index, "status", ErrMissingStatus)
+		}
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

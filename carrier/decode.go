@@ -1,0 +1,144 @@
+package carrier
+
+import (
+	"errors"
+	"time"
+
+	"github.com/dlrkit/dlrkit/dlr"
+)
+
+// decoder carries one Parse call's settings and findings to an adapter.
+//
+// An adapter is a plain function
+//
+//	func decodeX(d *decoder, req *request) ([]dlr.Receipt, error)
+//
+// added to the switch in Parser.Parse (and a rule in detect.go). It builds
+// receipts with d.receipt, walks JSON with d.objects and d.fields (or ranges
+// over req.pairs for forms and queries), reports bad input with d.fail and
+// values it does not understand with d.unknownValue, and puts every field
+// it does not map into Extra.
+type decoder struct {
+	p        *Parser
+	provider string
+	format   dlr.Format
+	body     []byte // the JSON body, for error offsets
+	unknown  []UnknownValue
+}
+
+// receipt returns an empty receipt with its Source set.
+func (d *decoder) receipt() dlr.Receipt {
+	return dlr.Receipt{Source: dlr.Source{Format: d.format, Provider: d.provider}}
+}
+
+// fail returns a *ParseError for the receipt at index. err is a sentinel, or
+// an error from the JSON scanner (its offset is kept).
+func (d *decoder) fail(index int, field string, err error) error {
+	pe := &ParseError{Provider: d.provider, Index: index, Offset: -1, Field: field, Err: err}
+	var je *jsonError
+	if errors.As(err, &je) {
+		pe.Err = je.err
+		if d.body != nil && cap(je.rest) <= cap(d.body) {
+			pe.Offset = cap(d.body) - cap(je.rest)
+		}
+	}
+	var inner *ParseError
+	if errors.As(err, &inner) {
+		return err
+	}
+	return pe
+}
+
+// unknownValue records a value the adapter did not understand; Parse
+// returns the receipts with a *ValueError listing them.
+func (d *decoder) unknownValue(index int, field, value string) {
+	d.unknown = append(d.unknown, UnknownValue{Index: index, Field: field, Value: value})
+}
+
+// objects calls fn with the body's object, or with each object of its
+// top-level array (a batch), in order; index is the position in the batch.
+// An empty array is ErrNotReceipt; an element that is not an object too.
+func (d *decoder) objects(body []byte, fn func(index int, obj []byte) error) error {
+	d.body = body
+	i := skipSpace(body, 0)
+	if i < len(body) && body[i] == '[' {
+		n := 0
+		err := eachElement(body, 1, d.p.maxDepth(), d.p.maxBatch(), func(index int, v jsonValue) error {
+			n++
+			if v.kind != jsonObject {
+				return d.fail(index, "", ErrNotReceipt)
+			}
+			return fn(index, v.raw)
+		})
+		if err != nil {
+			return d.fail(0, "", err)
+		}
+		if n == 0 {
+			return d.fail(0, "", ErrNotReceipt)
+		}
+		return nil
+	}
+	if i < len(body) && body[i] != '{' {
+		if err := validJSON(body, d.p.maxDepth()); err != nil {
+			return d.fail(0, "", err)
+		}
+		return d.fail(0, "", ErrNotReceipt)
+	}
+	return fn(0, body)
+}
+
+// fields calls fn for each member of the JSON object obj (from objects, or
+// a nested object value), and turns scanner errors into *ParseError.
+func (d *decoder) fields(index int, obj []byte, fn func(key []byte, v jsonValue) error) error {
+	if err := eachField(obj, 1, d.p.maxDepth(), fn); err != nil {
+		return d.fail(index, "", err)
+	}
+	return nil
+}
+
+// extraField appends an unmapped JSON field to r.Extra.
+func extraField(r *dlr.Receipt, key []byte, v jsonValue) {
+	r.Extra = append(r.Extra, dlr.Field{Key: string(key), Value: v.extra()})
+}
+
+// when reads a timestamp field. Text in no allowed layout stays in Extra
+// and is reported as an unknown value; the receipt's time stays zero.
+func (d *decoder) when(r *dlr.Receipt, index int, key, raw string, allow timeLayouts) time.Time {
+	if raw == "" {
+		return time.Time{}
+	}
+	t, ok := parseTime(raw, d.p.location(), allow)
+	if !ok {
+		r.Extra = append(r.Extra, dlr.Field{Key: key, Value: raw})
+		d.unknownValue(index, key, raw)
+	}
+	return t
+}
+
+// count reads a small non-negative integer field (segments, sub, dlvrd).
+// Anything else stays in Extra and is reported as an unknown value.
+func (d *decoder) count(r *dlr.Receipt, index int, key, raw string) int {
+	if raw == "" {
+		return 0
+	}
+	n, ok := smallInt(raw)
+	if !ok {
+		r.Extra = append(r.Extra, dlr.Field{Key: key, Value: raw})
+		d.unknownValue(index, key, raw)
+	}
+	return n
+}
+
+// smppWhen reads an SMPP receipt date (10, 12 or 14 digits) in the SMSC's
+// zone: Parser.SMPP.Location, else Parser.Location, else UTC.
+func (d *decoder) smppWhen(r *dlr.Receipt, index int, key, raw string) time.Time {
+	if raw == "" {
+		return time.Time{}
+	}
+	t, ok := parseTime(raw, d.p.smppLocation(), timeSMPP)
+	if !ok {
+		r.Extra = append(r.Extra, dlr.Field{Key: key, Value: raw})
+		d.unknownValue(index, key, raw)
+	}
+	return t
+}
