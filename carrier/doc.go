@@ -24,12 +24,27 @@
 //	tsg             JSON object (or array)        TSG Global sms_dlr / mms_dlr
 //	kannel          GET query                     Kannel dlr-url callback
 //	jasmin          GET query or POST form        Jasmin HTTP DLR, levels 1, 2, 3
+//	twilio          POST form (or GET query)      Twilio Programmable Messaging status callback
+//	vonage          GET query, POST form or JSON  Vonage SMS API delivery receipt (one per part)
+//	vonage-messages JSON object                   Vonage Messages API status webhook
+//	plivo           POST form (or GET query)      Plivo message status callback (one per part)
+//	sinch           JSON object                   Sinch SMS REST recipient or batch delivery report
+//	infobip         JSON {"results":[…]}          Infobip SMS delivery reports
+//	telnyx          JSON event                    Telnyx message.* webhook, one receipt per to[] entry
+//	messagebird     GET query                     MessageBird (Bird legacy SMS) status report
+//	aws             JSON record or envelope       AWS End User Messaging SMS event (bare, EventBridge, SNS, legacy Pinpoint)
+//	clickatell      JSON object                   Clickatell status callback (REST, or wrapped messageStatusUpdate)
+//	africastalking  POST form                     Africa's Talking delivery report
+//	bandwidth       JSON array                    Bandwidth Messaging v2 message-* callbacks
+//	bsg             JSON object or array          BSG status callback
 //	generic         JSON, form or query           common field names, documented vocabulary
 //
-// These names are reserved for adapters to come and give
-// ErrUnknownProvider today: twilio, vonage, vonage-messages, plivo, sinch,
-// infobip, telnyx, messagebird, aws, clickatell, africastalking, bandwidth,
-// bsg.
+// Each adapter's documentation (decodeTwilio, decodeVonage, …) lists its
+// field mapping and its status table. A multi-part or multi-recipient
+// callback gives one receipt per part or recipient; the id that groups them
+// (Plivo ParentMessageUUID, Sinch batch_id, Infobip bulkId, the shared
+// Telnyx or Bandwidth message id) is in Receipt.ParentID, the part number,
+// where known, in Receipt.Part.
 //
 // # Formats
 //
@@ -52,6 +67,31 @@
 //	tsg            JSON with object "sms_dlr" or "mms_dlr"
 //	kannel         form or query with a value that is SMPP receipt text (starts "id:", has " stat:"), and no "level"
 //	jasmin         form or query with id, message_status and level
+//	twilio         form or query with MessageSid (or SmsSid) and MessageStatus (or SmsStatus)
+//	vonage         messageId and status, and err-code, msisdn, network-code or scts; or (form, query)
+//	               a status from Vonage's vocabulary (accepted, buffered, delivered, …)
+//	vonage-messages JSON with message_uuid and status
+//	plivo          form or query with MessageUUID (any case)
+//	sinch          JSON whose type is (recipient_)delivery_report_sms or _mms
+//	infobip        JSON whose results array holds objects with messageId and status
+//	telnyx         JSON whose data has record_type "event" and an event_type "message.*"
+//	messagebird    form or query with id, status, and statusDatetime or recipient and reference
+//	aws            JSON with eventType "TEXT_*" and messageId, an EventBridge event from
+//	               aws.sms-voice, an SNS Notification whose Message is such a record, or
+//	               a Pinpoint "_SMS.*" event
+//	clickatell     JSON with messageId and statusCode, or integrationName and event.messageStatusUpdate
+//	africastalking form or query with id and status, and an "ATXid_" id, or phoneNumber or
+//	               failureReason with a status from its vocabulary
+//	bandwidth      JSON (array) whose first event has a "message-*" type and a message object
+//	bsg            JSON with id, status and time_in, time_sent or time_dr
+//
+// APIs that copy another provider's callback are indistinguishable from it
+// and are detected as that provider: SignalWire's compatibility API sends
+// Twilio's parameters (twilio), and Sinch's former Mblox and CLX APIs send
+// Sinch's reports (sinch). Minimal callbacks without their distinctive
+// fields (a Vonage GET callback with only messageId and a status word
+// outside Vonage's vocabulary, a Clickatell body without statusCode) are
+// not detected: name the provider.
 //
 // Exactly one match names the provider. No match is ErrUnknownProvider;
 // several are ErrAmbiguous; both come in a [*DetectError] listing the
