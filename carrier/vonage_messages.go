@@ -1,0 +1,158 @@
+package carrier
+
+import (
+	"github.com/dlrkit/dlrkit/dlr"
+	"github.com/dlrkit/dlrkit/errcode"
+	"github.com/dlrkit/dlrkit/status"
+)
+
+// decodeVonageMessages reads a Vonage Messages API status webhook: a JSON
+// POST to the application's status URL. Sources: the MessageStatus schema
+// and x-errors of Nexmo/api-specification definitions/messages-olympus.yml,
+// and developer.vonage.com/en/messages/concepts/messages-status-callbacks.
+// A JSON array of such objects is accepted too.
+//
+//	message_uuid             → MessageID (required)
+//	status                   → Status, RawStatus (required; see below)
+//	error.code               → RawError, Error in errcode.VonageMessages
+//	error.reason             → ErrorMessage
+//	to, from                 → To, From: a plain string (current docs) or an object
+//	                           {type, number|id} (2021 spec); type goes to Extra "to.type"
+//	timestamp                → DoneAt (ISO 8601)
+//	usage.price, usage.currency → Price (exact text), Currency
+//	destination.network_code → Network
+//	sms.count_total          → Segments
+//	anything else            → Extra (client_ref, channel, other members as "<object>.<key>")
+//
+// Status mapping:
+//
+//	submitted                ENROUTE
+//	delivered, read          DELIVRD (RawStatus keeps "read")
+//	rejected                 REJECTD, or EXPIRED when error.code is 1360 (TTL was activated)
+//	undeliverable            REJECTD: the docs define it as "Messages API was unable to
+//	                         connect to the messaging provider" — the message never left
+//	                         Vonage, which is REJECTD by this package's rule, not UNDELIV
+//
+// Assumed [U]: the RFC 7807 style error object {type, title, detail,
+// instance} that the spec uses for API errors may also appear here; its
+// members go to Extra as "error.<key>", title to ErrorMessage. The rest of
+// the current docs' sms block is kept in Extra.
+func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
+	if req.format != dlr.FormatJSON {
+		return nil, d.fail(0, "", ErrWrongFormat)
+	}
+	var out []dlr.Receipt
+	err := d.objects(req.body, func(index int, obj []byte) error {
+		r := d.receipt()
+		party := func(k string, v jsonValue, dst *string) error {
+			if v.kind != jsonObject {
+				*dst = v.text()
+				return nil
+			}
+			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
+				switch string(sub) {
+				case "number", "id":
+					if *dst == "" {
+						*dst = sv.text()
+						return nil
+					}
+				}
+				r.Extra = append(r.Extra, dlr.Field{Key: k + "." + string(sub), Value: sv.extra()})
+				return nil
+			})
+		}
+		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+			switch k := string(key); k {
+			case "message_uuid":
+				r.MessageID = v.text()
+			case "status":
+				r.RawStatus = v.text()
+			case "to":
+				return party(k, v, &r.To)
+			case "from":
+				return party(k, v, &r.From)
+			case "timestamp":
+				r.DoneAt = d.when(&r, index, k, v.text(), timeISO)
+			case "error", "usage", "destination", "sms":
+				if v.kind != jsonObject {
+					extraField(&r, key, v)
+					return nil
+				}
+				return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
+					switch k + "." + string(sub) {
+					case "error.code":
+						r.RawError = sv.text()
+					case "error.reason", "error.title":
+						if r.ErrorMessage == "" {
+							r.ErrorMessage = sv.text()
+							return nil
+						}
+						r.Extra = append(r.Extra, dlr.Field{Key: k + "." + string(sub), Value: sv.extra()})
+					case "usage.price":
+						r.Price = sv.text()
+					case "usage.currency":
+						r.Currency = sv.text()
+					case "destination.network_code":
+						r.Network = sv.text()
+					case "sms.count_total":
+						r.Segments = d.count(&r, index, "sms.count_total", sv.text())
+					default:
+						r.Extra = append(r.Extra, dlr.Field{Key: k + "." + string(sub), Value: sv.extra()})
+					}
+					return nil
+				})
+			default:
+				extraField(&r, key, v)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		switch {
+		case r.MessageID == "":
+			return d.fail(index, "message_uuid", ErrMissingID)
+		case r.RawStatus == "":
+			return d.fail(index, "status", ErrMissingStatus)
+		}
+		s, ok := vonageMessagesStatus(r.RawStatus)
+		if !ok {
+			d.unknownValue(index, "status", r.RawStatus)
+		}
+		if s == status.Rejected && r.RawError == "1360" {
+			s = status.Expired
+		}
+		r.Status = s
+		if r.RawError != "" {
+			if c, ok := errcode.Read(errcode.VonageMessages, r.RawError); ok {
+				r.Error = c
+			} else {
+				d.unknownValue(index, "error.code", r.RawError)
+			}
+		}
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// vonageMessagesStatus maps the Messages API status; see decodeVonageMessages.
+func vonageMessagesStatus(word string) (status.Status, bool) {
+	switch word {
+	case "submitted":
+		return status.Enroute, true
+	case "delivered", "read":
+		return status.Delivered, true
+	case "rejected", "undeliverable":
+		return status.Rejected, true
+	}
+	return status.Unknown, false
+}
+
+// isVonageMessages: JSON with message_uuid and status.
+func isVonageMessages(s *shape) bool {
+	return s.format == "json" && s.has("message_uuid") && s.has("status")
+}
