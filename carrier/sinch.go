@@ -197,10 +197,14 @@ func sinchBatch(d *decoder, index int, obj []byte, statuses jsonValue, first int
 					return nil
 				}
 				hasRecipients = true
-				return eachElement(v.raw, 3, d.p.maxDepth(), d.p.maxBatch(), func(_ int, rv jsonValue) error {
+				err := eachElement(v.raw, 3, d.p.maxDepth(), d.p.maxBatch(), func(_ int, rv jsonValue) error {
 					recipients = append(recipients, rv.text())
 					return nil
 				})
+				if err != nil {
+					return d.fail(index, "statuses", err)
+				}
+				return nil
 			default:
 				extraField(&tmpl, key, v)
 			}

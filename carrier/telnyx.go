@@ -196,7 +196,7 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 			if v.kind != jsonArray {
 				return d.fail(index, "data.payload.to", ErrMalformed)
 			}
-			return eachElement(v.raw, 3, d.p.maxDepth(), d.p.maxBatch(), func(_ int, tv jsonValue) error {
+			err := eachElement(v.raw, 3, d.p.maxDepth(), d.p.maxBatch(), func(_ int, tv jsonValue) error {
 				var rc telnyxRecipient
 				if tv.kind != jsonObject {
 					return d.fail(index, "data.payload.to", ErrMalformed)
@@ -217,6 +217,10 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 				recipients = append(recipients, rc)
 				return err
 			})
+			if err != nil {
+				return d.fail(index, "data.payload.to", err)
+			}
+			return nil
 		default:
 			extraField(&tmpl, key, v)
 		}
