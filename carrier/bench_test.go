@@ -52,3 +52,18 @@ func BenchmarkBulkSMSRatesSingle(b *testing.B) {
 		}
 	})
 }
+
+// TestParseAllocs pins the allocations of the hot path: one copy of the
+// body that the receipt's strings share, the result slice, and the
+// decoder's bookkeeping.
+func TestParseAllocs(t *testing.T) {
+	meta := carrier.Meta{ContentType: "application/json", Provider: carrier.BulkSMSRates}
+	n := testing.AllocsPerRun(200, func() {
+		if _, err := carrier.Parse(bsrSingle, meta); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n > 3 {
+		t.Errorf("carrier.Parse allocates %v times per call, want at most 3", n)
+	}
+}

@@ -31,9 +31,9 @@ func decodeBulkSMSRates(d *decoder, req *request) ([]dlr.Receipt, error) {
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 			switch string(key) {
 			case "message_id":
-				r.MessageID = v.text()
+				r.MessageID = d.str(v)
 			case "status":
-				r.RawStatus = v.text()
+				r.RawStatus = d.str(v)
 				if s, ok := status.Lookup([]byte(r.RawStatus)); ok && r.RawStatus != "" && !allDigits(r.RawStatus) {
 					r.Status = s
 				} else {
@@ -41,7 +41,7 @@ func decodeBulkSMSRates(d *decoder, req *request) ([]dlr.Receipt, error) {
 					d.unknownValue(index, "status", r.RawStatus)
 				}
 			case "error_code":
-				r.RawError = v.text()
+				r.RawError = d.str(v)
 				if r.RawError != "" {
 					if c, ok := errcode.Read(errcode.BulkSMSRates, r.RawError); ok {
 						r.Error = c
@@ -50,25 +50,25 @@ func decodeBulkSMSRates(d *decoder, req *request) ([]dlr.Receipt, error) {
 					}
 				}
 			case "error_message":
-				r.ErrorMessage = v.text()
+				r.ErrorMessage = d.str(v)
 			case "to":
-				r.To = v.text()
+				r.To = d.str(v)
 			case "from":
-				r.From = v.text()
+				r.From = d.str(v)
 			case "submitted_at":
-				r.SubmittedAt = d.when(&r, index, "submitted_at", v.text(), timeISO)
+				r.SubmittedAt = d.when(&r, index, "submitted_at", d.str(v), timeISO)
 			case "delivered_at":
-				r.DoneAt = d.when(&r, index, "delivered_at", v.text(), timeISO)
+				r.DoneAt = d.when(&r, index, "delivered_at", d.str(v), timeISO)
 			case "network":
-				r.Network = v.text()
+				r.Network = d.str(v)
 			case "country":
-				r.Country = v.text()
+				r.Country = d.str(v)
 			case "segments":
-				r.Segments = d.count(&r, index, "segments", v.text())
+				r.Segments = d.count(&r, index, "segments", d.str(v))
 			case "cost":
-				r.Price = v.text()
+				r.Price = d.str(v)
 			case "currency":
-				r.Currency = v.text()
+				r.Currency = d.str(v)
 			default:
 				extraField(&r, key, v)
 			}

@@ -110,13 +110,14 @@ func Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
 // receipts), or a [*ValueError] returned together with complete receipts
 // when some values were not understood.
 func (p *Parser) Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
-	req, err := p.newRequest(body, &meta)
-	if err != nil {
+	var req request
+	if err := p.newRequest(&req, body, &meta); err != nil {
 		return nil, err
 	}
 	name := meta.Provider
+	var err error
 	if name == "" {
-		name, err = p.detect(req)
+		name, err = p.detect(&req)
 		if err != nil {
 			return nil, err
 		}
@@ -125,41 +126,41 @@ func (p *Parser) Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
 	var out []dlr.Receipt
 	switch name {
 	case BulkSMSRates:
-		out, err = decodeBulkSMSRates(&d, req)
+		out, err = decodeBulkSMSRates(&d, &req)
 	case TSG:
-		out, err = decodeTSG(&d, req)
+		out, err = decodeTSG(&d, &req)
 	case Kannel:
-		out, err = decodeKannel(&d, req)
+		out, err = decodeKannel(&d, &req)
 	case Jasmin:
-		out, err = decodeJasmin(&d, req)
+		out, err = decodeJasmin(&d, &req)
 	case Twilio:
-		out, err = decodeTwilio(&d, req)
+		out, err = decodeTwilio(&d, &req)
 	case Vonage:
-		out, err = decodeVonage(&d, req)
+		out, err = decodeVonage(&d, &req)
 	case VonageMessages:
-		out, err = decodeVonageMessages(&d, req)
+		out, err = decodeVonageMessages(&d, &req)
 	case Plivo:
-		out, err = decodePlivo(&d, req)
+		out, err = decodePlivo(&d, &req)
 	case Sinch:
-		out, err = decodeSinch(&d, req)
+		out, err = decodeSinch(&d, &req)
 	case Infobip:
-		out, err = decodeInfobip(&d, req)
+		out, err = decodeInfobip(&d, &req)
 	case Telnyx:
-		out, err = decodeTelnyx(&d, req)
+		out, err = decodeTelnyx(&d, &req)
 	case MessageBird:
-		out, err = decodeMessageBird(&d, req)
+		out, err = decodeMessageBird(&d, &req)
 	case AWS:
-		out, err = decodeAWS(&d, req)
+		out, err = decodeAWS(&d, &req)
 	case Clickatell:
-		out, err = decodeClickatell(&d, req)
+		out, err = decodeClickatell(&d, &req)
 	case AfricasTalking:
-		out, err = decodeAfricasTalking(&d, req)
+		out, err = decodeAfricasTalking(&d, &req)
 	case Bandwidth:
-		out, err = decodeBandwidth(&d, req)
+		out, err = decodeBandwidth(&d, &req)
 	case BSG:
-		out, err = decodeBSG(&d, req)
+		out, err = decodeBSG(&d, &req)
 	case Generic:
-		out, err = decodeGeneric(&d, req)
+		out, err = decodeGeneric(&d, &req)
 	default:
 		return nil, &ParseError{Provider: name, Offset: -1, Err: ErrUnknownProvider}
 	}
@@ -175,10 +176,10 @@ func (p *Parser) Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
 // request is one callback as the adapters see it: a JSON body, or the
 // fields of a form or query in input order.
 type request struct {
-	format dlr.Format
-	body   []byte // the JSON text when format is json
-	pairs  []pair // the fields when format is form or query
-	meta   *Meta
+	format  dlr.Format
+	body    []byte  // the JSON text when format is json
+	pairs   []pair  // the fields when format is form or query
+	headers Headers // Meta.Headers, for adapters that need a header
 }
 
 func (p *Parser) maxBody() int  { return orDefault(p.MaxBody, DefaultMaxBody) }
@@ -201,11 +202,11 @@ func (p *Parser) location() *time.Location {
 
 // newRequest picks the format and, for forms and queries, splits the
 // fields. JSON is validated by the adapters as they scan it.
-func (p *Parser) newRequest(body []byte, meta *Meta) (*request, error) {
+func (p *Parser) newRequest(req *request, body []byte, meta *Meta) error {
 	if len(body) > p.maxBody() || len(meta.RawQuery) > p.maxBody() {
-		return nil, &ParseError{Provider: meta.Provider, Offset: -1, Err: ErrTooLarge}
+		return &ParseError{Provider: meta.Provider, Offset: -1, Err: ErrTooLarge}
 	}
-	req := &request{meta: meta}
+	req.headers = meta.Headers
 	trimmed := bytes.TrimSpace(body)
 	var err error
 	switch {
@@ -223,15 +224,15 @@ func (p *Parser) newRequest(body []byte, meta *Meta) (*request, error) {
 		req.format = dlr.FormatForm
 		req.pairs, err = splitForm(string(body), p.maxBatch()*64)
 	default:
-		return nil, &ParseError{Provider: meta.Provider, Offset: -1, Field: "Content-Type", Err: ErrWrongFormat}
+		return &ParseError{Provider: meta.Provider, Offset: -1, Field: "Content-Type", Err: ErrWrongFormat}
 	}
 	if err != nil {
 		if pe, ok := err.(*ParseError); ok {
 			pe.Provider = meta.Provider
 		}
-		return nil, err
+		return err
 	}
-	return req, nil
+	return nil
 }
 
 // mediaType returns the lower-case media type without parameters.

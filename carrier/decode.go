@@ -22,8 +22,36 @@ type decoder struct {
 	p        *Parser
 	provider string
 	format   dlr.Format
-	body     []byte // the JSON body, for error offsets
+	body     []byte // the JSON body, for error offsets and shared strings
+	shared   string // a copy of a small body that string values slice; see str
 	unknown  []UnknownValue
+}
+
+// shareLimit is the largest body whose string values share one copy of the
+// body (one allocation instead of one per field). Larger bodies (batches)
+// get a string per value, so that keeping one receipt does not keep the
+// whole batch in memory.
+const shareLimit = 4 << 10
+
+// str returns the text of a JSON value, as jsonValue.text does.
+func (d *decoder) str(v jsonValue) string {
+	switch {
+	case v.kind == jsonNull:
+		return ""
+	case v.kind == jsonString && v.esc:
+		return unquote(v.raw, true)
+	case len(d.body) > shareLimit || cap(v.raw) > cap(d.body):
+		return v.text()
+	}
+	if d.shared == "" {
+		d.shared = string(d.body)
+	}
+	start := cap(d.body) - cap(v.raw)
+	end := start + len(v.raw)
+	if v.kind == jsonString {
+		start, end = start+1, end-1
+	}
+	return d.shared[start:end]
 }
 
 // receipt returns an empty receipt with its Source set.

@@ -12,11 +12,11 @@ import (
 // rules are listed in the package documentation.
 func Detect(body []byte, meta Meta) (string, error) {
 	var p Parser
-	req, err := p.newRequest(body, &meta)
-	if err != nil {
+	var req request
+	if err := p.newRequest(&req, body, &meta); err != nil {
 		return "", err
 	}
-	return p.detect(req)
+	return p.detect(&req)
 }
 
 // shape is what detection looks at: the first object's top-level fields

@@ -174,7 +174,7 @@ func decodeGeneric(d *decoder, req *request) ([]dlr.Receipt, error) {
 	err := d.objects(req.body, func(index int, obj []byte) error {
 		var fields []genField
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
-			fields = append(fields, newGenField(string(key), v.text(), v.extra()))
+			fields = append(fields, newGenField(string(key), d.str(v), v.extra()))
 			return nil
 		})
 		if err != nil {

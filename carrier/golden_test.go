@@ -33,13 +33,16 @@ func loadFixtures(t testing.TB) []fixture {
 	require.NoError(t, err)
 	var out []fixture
 	for _, d := range dirs {
-		if !d.IsDir() {
+		if !d.IsDir() || d.Name() == "fuzz" {
 			continue
 		}
 		provider := d.Name()
 		files, err := os.ReadDir(filepath.Join("testdata", provider))
 		require.NoError(t, err)
 		for _, f := range files {
+			if f.IsDir() {
+				continue
+			}
 			path := filepath.Join("testdata", provider, f.Name())
 			name := f.Name()
 			fx := fixture{provider: provider, path: path}

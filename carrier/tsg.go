@@ -31,7 +31,7 @@ func decodeTSG(d *decoder, req *request) ([]dlr.Receipt, error) {
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 			switch k := string(key); k {
 			case "object":
-				object = v.text()
+				object = d.str(v)
 				if object != "sms_dlr" && object != "mms_dlr" {
 					return d.fail(index, k, ErrNotReceipt)
 				}
@@ -42,21 +42,21 @@ func decodeTSG(d *decoder, req *request) ([]dlr.Receipt, error) {
 				}
 				return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
 					if string(sub) == "id" {
-						r.MessageID = sv.text()
+						r.MessageID = d.str(sv)
 					} else {
 						r.Extra = append(r.Extra, dlr.Field{Key: k + "." + string(sub), Value: sv.extra()})
 					}
 					return nil
 				})
 			case "delivery_status":
-				r.RawStatus = v.text()
+				r.RawStatus = d.str(v)
 				s, ok := tsgStatus(r.RawStatus)
 				if !ok {
 					d.unknownValue(index, k, r.RawStatus)
 				}
 				r.Status = s
 			case "delivery_error_code":
-				r.RawError = v.text()
+				r.RawError = d.str(v)
 				if r.RawError != "" {
 					if c, ok := errcode.Read(errcode.TSG, r.RawError); ok {
 						r.Error = c
@@ -65,13 +65,13 @@ func decodeTSG(d *decoder, req *request) ([]dlr.Receipt, error) {
 					}
 				}
 			case "to":
-				r.To = v.text()
+				r.To = d.str(v)
 			case "from":
-				r.From = v.text()
+				r.From = d.str(v)
 			case "submitted_at":
-				r.SubmittedAt = d.when(&r, index, "submitted_at", v.text(), timeISO)
+				r.SubmittedAt = d.when(&r, index, "submitted_at", d.str(v), timeISO)
 			case "done_at":
-				r.DoneAt = d.when(&r, index, "done_at", v.text(), timeISO)
+				r.DoneAt = d.when(&r, index, "done_at", d.str(v), timeISO)
 			default:
 				extraField(&r, key, v)
 			}
