@@ -237,6 +237,10 @@ func sinchBatch(d *decoder, index int, obj []byte, statuses jsonValue, first int
 	if err != nil {
 		return nil, d.fail(index, "statuses", err)
 	}
+	if len(out) == 0 {
+		// No bucket, or buckets with empty recipient lists: nothing is reported.
+		return nil, d.fail(index, "statuses", ErrMissingStatus)
+	}
 	return out, nil
 }
 

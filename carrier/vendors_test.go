@@ -267,6 +267,8 @@ func TestVendorErrors(t *testing.T) {
 		{"plivo json", `{"MessageUUID":"1"}`, json(carrier.Plivo), carrier.Parser{}, carrier.ErrWrongFormat, ""},
 		{"sinch inbound", `{"type":"mo_text","id":"x"}`, json(carrier.Sinch), carrier.Parser{}, carrier.ErrNotReceipt, "type"},
 		{"sinch full report too long", `{"type":"delivery_report_sms","batch_id":"b","statuses":[{"code":0,"status":"Delivered","count":3,"recipients":["1","2","3"]}]}`, json(carrier.Sinch), carrier.Parser{MaxBatch: 2}, carrier.ErrTooLarge, "statuses"},
+		{"sinch no buckets", `{"type":"delivery_report_sms","batch_id":"b","statuses":[]}`, json(carrier.Sinch), carrier.Parser{}, carrier.ErrMissingStatus, "statuses"},
+		{"sinch empty recipient list", `{"type":"delivery_report_sms","batch_id":"b","statuses":[{"code":0,"status":"Delivered","count":0,"recipients":[]}]}`, json(carrier.Sinch), carrier.Parser{}, carrier.ErrMissingStatus, "statuses"},
 		{"sinch bucket without status", `{"type":"delivery_report_sms","batch_id":"b","statuses":[{"code":0}]}`, json(carrier.Sinch), carrier.Parser{}, carrier.ErrMissingStatus, "statuses.status"},
 		{"infobip no results", `{"messageId":"1"}`, json(carrier.Infobip), carrier.Parser{}, carrier.ErrNotReceipt, "results"},
 		{"infobip empty results", `{"results":[]}`, json(carrier.Infobip), carrier.Parser{}, carrier.ErrNotReceipt, "results"},
