@@ -10,6 +10,8 @@ import (
 
 // decodeTelnyx reads a Telnyx Messaging v2 webhook: a JSON POST of
 // {data:{event_type, id, occurred_at, payload, record_type:"event"}, meta}.
+// The bare event (the members of data at the top level, no meta), which the
+// same docs page also shows as the request body, is read too.
 // Sources: developers.telnyx.com/api-reference/callbacks/delivery-update,
 // developers.telnyx.com/docs/messaging/messages/receiving-webhooks and the
 // OutboundMessagePayload type of team-telnyx/telnyx-python. The events
@@ -57,8 +59,11 @@ func decodeTelnyx(d *decoder, req *request) ([]dlr.Receipt, error) {
 	err := d.objects(req.body, func(index int, obj []byte) error {
 		var data jsonValue
 		var meta []dlr.Field
+		var bare bool // the event itself, without the data/meta envelope
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 			switch k := string(key); k {
+			case "event_type", "payload":
+				bare = true
 			case "data":
 				data = v
 			case "meta":
@@ -77,6 +82,9 @@ func decodeTelnyx(d *decoder, req *request) ([]dlr.Receipt, error) {
 		})
 		if err != nil {
 			return err
+		}
+		if data.kind != jsonObject && bare {
+			data, meta = jsonValue{raw: obj, kind: jsonObject}, nil
 		}
 		if data.kind != jsonObject {
 			return d.fail(index, "data", ErrNotReceipt)
@@ -320,9 +328,16 @@ func telnyxStatus(word string) (status.Status, bool) {
 }
 
 // isTelnyx: JSON with a data object whose event_type starts with
-// "message." and whose record_type is "event".
+// "message." and whose record_type is "event", or such an event without
+// the data envelope (with a payload).
 func isTelnyx(s *shape) bool {
-	if s.format != "json" || !s.has("data") {
+	if s.format != "json" {
+		return false
+	}
+	if s.value("record_type") == "event" && strings.HasPrefix(s.value("event_type"), "message.") && s.has("payload") {
+		return true
+	}
+	if !s.has("data") {
 		return false
 	}
 	v := s.value("data")

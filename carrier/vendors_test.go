@@ -72,6 +72,7 @@ func TestDetectVendors(t *testing.T) {
 		{"infobip", `{"results":[{"messageId":"1","status":{"groupName":"PENDING"}}]}`, "", "", carrier.Infobip},
 		{"infobip inbound", `{"results":[{"messageId":"1","text":"hi"}]}`, "", "", ""},
 		{"telnyx", `{"data":{"record_type":"event","event_type":"message.finalized","payload":{}}}`, "", "", carrier.Telnyx},
+		{"telnyx bare event", `{"record_type":"event","event_type":"message.sent","payload":{}}`, "", "", carrier.Telnyx},
 		{"telnyx call event", `{"data":{"record_type":"event","event_type":"call.initiated","payload":{}}}`, "", "", ""},
 		{"messagebird", "", "", "id=1&status=sent&statusDatetime=2023-07-28T17:57:12%2B00:00", carrier.MessageBird},
 		{"aws record", `{"eventType":"TEXT_SENT","messageId":"m"}`, "", "", carrier.AWS},
