@@ -17,7 +17,8 @@ import (
 //	ErrorCode                        → RawError, Error in errcode.Twilio
 //	ErrorMessage                     → ErrorMessage
 //	To, From                         → To, From
-//	RawDlrDoneDate                   → DoneAt; YYMMDDhhmm with no zone, read in Parser.Location
+//	RawDlrDoneDate                   → DoneAt; the carrier receipt's YYMMDDhhmm with no zone (Twilio: the
+//	                                   offset varies by carrier), read in Parser.SMPP.Location, else Parser.Location
 //	NumSegments                      → Segments
 //	anything else                    → Extra (AccountSid, ApiVersion, MessagingServiceSid, SmsSid, SmsStatus, …)
 //
@@ -62,7 +63,7 @@ func decodeTwilio(d *decoder, req *request) ([]dlr.Receipt, error) {
 		case "From":
 			r.From = f.value
 		case "RawDlrDoneDate":
-			r.DoneAt = d.when(&r, 0, f.key, f.value, timeSMPP)
+			r.DoneAt = d.smppWhen(&r, 0, f.key, f.value)
 		case "NumSegments":
 			r.Segments = d.count(&r, 0, f.key, f.value)
 		default:

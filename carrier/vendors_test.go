@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -371,4 +372,49 @@ func FuzzVendors(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestVendorLocation checks that zone-less timestamps are read in the
+// Parser's Location (carrier receipt dates in Parser.SMPP.Location when set)
+// and in UTC by default.
+func TestVendorLocation(t *testing.T) {
+	t.Parallel()
+	tokyo := time.FixedZone("JST", 9*3600)
+	lima := time.FixedZone("PET", -5*3600)
+	form := "application/x-www-form-urlencoded"
+	tests := []struct {
+		name string
+		body string
+		meta carrier.Meta
+		want time.Time // in Location tokyo; the SMPP location is lima when smpp is set
+		smpp bool
+	}{
+		{"plivo DeliveryReportTime", "MessageUUID=1&Status=delivered&DeliveryReportTime=2024-03-01+10%3A00%3A05.5",
+			carrier.Meta{Provider: carrier.Plivo, ContentType: form}, time.Date(2024, 3, 1, 10, 0, 5, 5e8, tokyo), false},
+		{"bsg time_dr", `{"id":"1","status":"delivered","time_dr":"2024-05-14 10:15:09"}`,
+			carrier.Meta{Provider: carrier.BSG, ContentType: "application/json"}, time.Date(2024, 5, 14, 10, 15, 9, 0, tokyo), false},
+		{"twilio RawDlrDoneDate", "MessageSid=SM1&MessageStatus=delivered&RawDlrDoneDate=2302172359",
+			carrier.Meta{Provider: carrier.Twilio, ContentType: form}, time.Date(2023, 2, 17, 23, 59, 0, 0, tokyo), false},
+		{"twilio RawDlrDoneDate, SMSC zone", "MessageSid=SM1&MessageStatus=delivered&RawDlrDoneDate=2302172359",
+			carrier.Meta{Provider: carrier.Twilio, ContentType: form}, time.Date(2023, 2, 17, 23, 59, 0, 0, lima), true},
+		{"vonage scts", "", carrier.Meta{Provider: carrier.Vonage, RawQuery: "messageId=1&status=delivered&scts=1810251310"},
+			time.Date(2018, 10, 25, 13, 10, 0, 0, tokyo), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p := carrier.Parser{Location: tokyo}
+			if tt.smpp {
+				p.SMPP.Location = lima
+			}
+			rs, err := p.Parse([]byte(tt.body), tt.meta)
+			require.NoError(t, err)
+			require.True(t, tt.want.Equal(rs[0].DoneAt), "%v, want %v", rs[0].DoneAt, tt.want)
+
+			rs, err = carrier.Parse([]byte(tt.body), tt.meta)
+			require.NoError(t, err)
+			utc := time.Date(tt.want.Year(), tt.want.Month(), tt.want.Day(), tt.want.Hour(), tt.want.Minute(), tt.want.Second(), tt.want.Nanosecond(), time.UTC)
+			require.True(t, utc.Equal(rs[0].DoneAt), "default: %v, want %v", rs[0].DoneAt, utc)
+		})
+	}
 }

@@ -23,7 +23,8 @@ import (
 //	to                       → From (Vonage's "to" is the sender id the message was sent from)
 //	network-code             → Network (MCC-MNC)
 //	price                    → Price (exact text; the currency is the account's and is not sent)
-//	scts                     → DoneAt; the carrier's YYMMDDHHMM with no zone, read in Parser.Location
+//	scts                     → DoneAt; the carrier's YYMMDDHHMM with no zone, read in
+//	                           Parser.SMPP.Location, else Parser.Location
 //	anything else            → Extra (message-timestamp, api-key, client-ref, timestamp, nonce, sig, …)
 //
 // Status mapping:
@@ -77,7 +78,7 @@ func decodeVonage(d *decoder, req *request) ([]dlr.Receipt, error) {
 		case "price":
 			r.Price = value
 		case "scts":
-			r.DoneAt = d.when(r, index, key, value, timeSMPP)
+			r.DoneAt = d.smppWhen(r, index, key, value)
 		default:
 			r.Extra = append(r.Extra, dlr.Field{Key: key, Value: value})
 		}
