@@ -418,3 +418,50 @@ func TestVendorLocation(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkVendors parses one published fixture per vendor adapter, with
+// the provider named and detected.
+func BenchmarkVendors(b *testing.B) {
+	pick := map[string]string{
+		carrier.Twilio:         "testdata/twilio/sent_messaging_service.form.txt",
+		carrier.Vonage:         "testdata/vonage/delivered_json.json",
+		carrier.Infobip:        "testdata/infobip/delivered_webhook_sample.json",
+		carrier.Sinch:          "testdata/sinch/recipient_delivered.json",
+		carrier.Telnyx:         "testdata/telnyx/finalized_delivery_failed_constructed.json",
+		carrier.Bandwidth:      "testdata/bandwidth/failed_forbidden_country.json",
+		carrier.AWS:            "testdata/aws/delivered_eventbridge.json",
+		carrier.Plivo:          "testdata/plivo/delivered_captured.form.txt",
+		carrier.AfricasTalking: "testdata/africastalking/success.form.txt",
+	}
+	fixtures := map[string]fixture{}
+	for _, fx := range loadFixtures(b) {
+		fixtures[fx.path] = fx
+	}
+	for _, provider := range vendorProviders {
+		path, ok := pick[provider]
+		if !ok {
+			continue
+		}
+		fx, ok := fixtures[path]
+		if !ok {
+			b.Fatalf("no fixture %s", path)
+		}
+		for _, named := range []bool{true, false} {
+			meta := fx.meta
+			name := provider + "/detect"
+			if named {
+				meta.Provider = provider
+				name = provider + "/named"
+			}
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(fx.body) + len(meta.RawQuery)))
+				for i := 0; i < b.N; i++ {
+					if _, err := carrier.Parse(fx.body, meta); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
