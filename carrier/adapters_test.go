@@ -187,10 +187,40 @@ func TestDetectFormats(t *testing.T) {
 		{"kannel receipt text", "", carrier.Meta{RawQuery: "id=9&type=1&answer=" + url.QueryEscape("id:1 sub:001 dlvrd:001 submit date:2502141030 done date:2502141031 stat:DELIVRD err:000 text:x")}, carrier.Kannel},
 		{"bsr batch", `[{"message_id":"a","status":"DELIVRD","delivered_at":"2025-02-14T10:30:02Z"}]`, carrier.Meta{ContentType: "application/json"}, carrier.BulkSMSRates},
 		{"tsg mms", `{"object":"mms_dlr","mms":{"id":"a"},"delivery_status":"delivered"}`, carrier.Meta{ContentType: "application/json; charset=utf-8"}, carrier.TSG},
+		{"JSON sent as text/plain", `{"object":"sms_dlr","sms":{"id":"a"},"delivery_status":"delivered"}`, carrier.Meta{ContentType: "text/plain"}, carrier.TSG},
+		{"form sent as text/plain", "id=u&level=1&message_status=ESME_ROK", carrier.Meta{ContentType: "Text/Plain; charset=utf-8"}, carrier.Jasmin},
 	}
 	for _, tt := range tests {
 		got, err := carrier.Detect([]byte(tt.body), tt.meta)
 		require.NoError(t, err, tt.name)
 		require.Equal(t, tt.want, got, tt.name)
+	}
+}
+
+// TestKannelReceiptText checks how %A receipt text fills a Kannel receipt.
+// It needs smppfmt.Parse.
+func TestKannelReceiptText(t *testing.T) {
+	t.Parallel()
+	text := "id:0A1B sub:001 dlvrd:000 submit date:2502141030 done date:2502141100 stat:EXPIRED err:027 text:Hi"
+	rs, err := carrier.Parse(nil, carrier.Meta{Provider: carrier.Kannel, RawQuery: "answer=" + url.QueryEscape(text) + "&smsc=x"})
+	if errSkipsSMPP(err) {
+		t.Skip("needs smppfmt.Parse, which is not implemented yet: " + err.Error())
+	}
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	r := rs[0]
+	require.Equal(t, "0A1B", r.MessageID, "no template id: the receipt text's id")
+	require.Equal(t, status.Expired, r.Status, "no %d: the receipt text's stat")
+	require.Equal(t, "EXPIRED", r.RawStatus)
+	require.Equal(t, "027", r.RawError)
+	require.Equal(t, "map:27", r.Error.String())
+	require.Equal(t, 1, r.Submitted)
+	require.Equal(t, 0, r.Delivered)
+	require.Equal(t, "Hi", r.Text)
+
+	// Receipt text that smppfmt rejects is a ParseError naming the field.
+	_, err = carrier.Parse(nil, carrier.Meta{Provider: carrier.Kannel, RawQuery: "id=1&type=1&answer=" + url.QueryEscape("id: stat:")})
+	if err != nil {
+		require.ErrorIs(t, err, carrier.ErrMalformed)
 	}
 }

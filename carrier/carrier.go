@@ -122,7 +122,7 @@ func (p *Parser) Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
 			return nil, err
 		}
 	}
-	d := decoder{p: p, provider: name, format: req.format}
+	d := decoder{p: p, provider: name, format: req.format, body: req.body}
 	var out []dlr.Receipt
 	switch name {
 	case BulkSMSRates:
@@ -213,16 +213,16 @@ func (p *Parser) newRequest(req *request, body []byte, meta *Meta) error {
 	case len(trimmed) == 0:
 		req.format = dlr.FormatQuery
 		if meta.RawQuery != "" {
-			req.pairs, err = splitForm(meta.RawQuery, p.maxBatch()*64)
+			req.pairs, err = splitForm(meta.RawQuery, p.maxBatch())
 		} else {
 			req.pairs = pairsFromValues(meta.Query)
 		}
-	case isJSONType(meta.ContentType), meta.ContentType == "" && (trimmed[0] == '{' || trimmed[0] == '['):
+	case isJSONType(meta.ContentType), sniffable(meta.ContentType) && (trimmed[0] == '{' || trimmed[0] == '['):
 		req.format = dlr.FormatJSON
 		req.body = trimmed
-	case isFormType(meta.ContentType), meta.ContentType == "":
+	case isFormType(meta.ContentType), sniffable(meta.ContentType):
 		req.format = dlr.FormatForm
-		req.pairs, err = splitForm(string(body), p.maxBatch()*64)
+		req.pairs, err = splitForm(string(body), p.maxBatch())
 	default:
 		return &ParseError{Provider: meta.Provider, Offset: -1, Field: "Content-Type", Err: ErrWrongFormat}
 	}
@@ -249,9 +249,14 @@ func isJSONType(ct string) bool {
 }
 
 func isFormType(ct string) bool {
+	return mediaType(ct) == "application/x-www-form-urlencoded"
+}
+
+// sniffable reports a Content-Type that does not say what the body is: none,
+// or text/plain, which some gateways send with a form or JSON body.
+func sniffable(ct string) bool {
 	mt := mediaType(ct)
-	// text/plain: some gateways post a query string with no or the wrong type.
-	return mt == "application/x-www-form-urlencoded" || mt == "text/plain"
+	return mt == "" || mt == "text/plain"
 }
 
 func (p *Parser) smppLocation() *time.Location {

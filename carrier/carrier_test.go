@@ -36,6 +36,8 @@ func TestParseErrors(t *testing.T) {
 		{"empty batch", `[]`, carrier.Meta{Provider: carrier.BulkSMSRates}, carrier.Parser{}, carrier.ErrNotReceipt, "", 0},
 		{"array of strings", `["a"]`, carrier.Meta{Provider: carrier.BulkSMSRates}, carrier.Parser{}, carrier.ErrNotReceipt, "", 0},
 		{"form to a JSON provider", `message_id=a&status=DELIVRD`, carrier.Meta{Provider: carrier.BulkSMSRates, ContentType: "application/x-www-form-urlencoded"}, carrier.Parser{}, carrier.ErrWrongFormat, "", 0},
+		{"multipart", `--x`, carrier.Meta{Provider: carrier.Jasmin, ContentType: "multipart/form-data; boundary=x"}, carrier.Parser{}, carrier.ErrWrongFormat, "Content-Type", 0},
+		{"too many form fields", "id=a&level=1&message_status=ESME_ROK", carrier.Meta{Provider: carrier.Jasmin}, carrier.Parser{MaxBatch: 2}, carrier.ErrTooLarge, "", 0},
 		{"unsupported content type", `<xml/>`, carrier.Meta{Provider: carrier.BulkSMSRates, ContentType: "application/xml"}, carrier.Parser{}, carrier.ErrWrongFormat, "Content-Type", 0},
 		{"tsg not a receipt", `{"object":"sms","id":"x"}`, carrier.Meta{Provider: carrier.TSG}, carrier.Parser{}, carrier.ErrNotReceipt, "object", 0},
 		{"bad escape", `{"message_id":"a\x","status":"DELIVRD"}`, carrier.Meta{Provider: carrier.BulkSMSRates}, carrier.Parser{}, carrier.ErrMalformed, "", 0},

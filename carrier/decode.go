@@ -9,15 +9,35 @@ import (
 
 // decoder carries one Parse call's settings and findings to an adapter.
 //
-// An adapter is a plain function
+// Adding an adapter:
 //
-//	func decodeX(d *decoder, req *request) ([]dlr.Receipt, error)
+//  1. A file <provider>.go with a plain function
 //
-// added to the switch in Parser.Parse (and a rule in detect.go). It builds
-// receipts with d.receipt, walks JSON with d.objects and d.fields (or ranges
-// over req.pairs for forms and queries), reports bad input with d.fail and
-// values it does not understand with d.unknownValue, and puts every field
-// it does not map into Extra.
+//     func decodeX(d *decoder, req *request) ([]dlr.Receipt, error)
+//
+//     whose doc comment is the field mapping and status table (and says
+//     what is assumed where the provider's docs are silent).
+//
+//  2. A case in the switch in Parser.Parse, the name in Providers (the
+//     constant already exists) and in the list in doc.go.
+//
+//  3. A rule isX(*shape) bool in detect.go, called from Parser.detect.
+//
+//  4. Fixtures in testdata/<provider>/ named in its SOURCE file; golden
+//     outputs with go test -run Golden -update.
+//
+// Inside the adapter: check req.format (d.fail(0, "", ErrWrongFormat) for
+// one the provider does not send); build receipts with d.receipt; walk JSON
+// with d.objects (top-level object or batch array), d.fields (members of
+// an object, nested ones too) and d.elements (a nested array such as
+// results[] or to[]); read values with d.str (strings, exact number text),
+// d.when / d.smppWhen (timestamps), d.count (small integers); range over
+// req.pairs for forms and queries (keys as sent; normKey folds them);
+// read error codes with errcode.Read in the provider's namespace; report
+// bad input with d.fail(index, field, ErrX) and values outside the
+// vocabulary with d.unknownValue (the receipt keeps the raw text and
+// status.Unknown); put every field not mapped into Extra (extraField for
+// JSON) in input order. Never panic, never drop a field.
 type decoder struct {
 	p        *Parser
 	provider string
@@ -113,6 +133,15 @@ func (d *decoder) objects(body []byte, fn func(index int, obj []byte) error) err
 		return d.fail(0, "", ErrNotReceipt)
 	}
 	return fn(0, body)
+}
+
+// elements calls fn for each element of a nested JSON array (arr from
+// d.fields), in order; at most Parser.MaxBatch elements.
+func (d *decoder) elements(index int, arr []byte, fn func(i int, v jsonValue) error) error {
+	if err := eachElement(arr, 1, d.p.maxDepth(), d.p.maxBatch(), fn); err != nil {
+		return d.fail(index, "", err)
+	}
+	return nil
 }
 
 // fields calls fn for each member of the JSON object obj (from objects, or

@@ -3,6 +3,8 @@ package carrier_test
 import (
 	"errors"
 	"fmt"
+	"time"
+	_ "time/tzdata" // the examples must not depend on the system zone database
 
 	"github.com/dlrkit/dlrkit/carrier"
 )
@@ -49,4 +51,23 @@ func ExampleDetect() {
 	// Output:
 	// tsg <nil>
 	// true
+}
+
+// TSG Global timestamps carry no zone; a Parser reads them in its Location.
+func ExampleParser() {
+	body := []byte(`{"delivery_status":"delivered","done_at":"2022-04-13T21:35:00","object":"sms_dlr","sms":{"id":"a4c56a01"}}`)
+	nyc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := carrier.Parser{Location: nyc}
+	rs, err := p.Parse(body, carrier.Meta{ContentType: "application/json"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rs[0].MessageID, rs[0].Status, rs[0].DoneAt.UTC())
+	// Output:
+	// a4c56a01 DELIVRD 2022-04-14 01:35:00 +0000 UTC
 }

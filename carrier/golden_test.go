@@ -161,4 +161,32 @@ func errSkipsSMPP(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "smppfmt: not implemented")
 }
 
-var _ = errors.Is
+// TestDetectionRate measures detection over the fixtures that parse: it
+// fails if any is detected as another provider, and logs the share
+// detected correctly (fixtures of providers without distinctive fields,
+// such as generic and template-less Kannel, are expected misses).
+func TestDetectionRate(t *testing.T) {
+	t.Parallel()
+	var total, right int
+	var missed []string
+	for _, fx := range loadFixtures(t) {
+		meta := fx.meta
+		meta.Provider = fx.provider
+		rs, err := carrier.Parse(fx.body, meta)
+		var ve *carrier.ValueError
+		if err != nil && !errors.As(err, &ve) || len(rs) == 0 {
+			continue
+		}
+		total++
+		name, err := carrier.Detect(fx.body, fx.meta)
+		switch {
+		case err == nil && name == fx.provider:
+			right++
+		case err == nil:
+			t.Errorf("%s/%s detected as %s", fx.provider, fx.name, name)
+		default:
+			missed = append(missed, fx.provider+"/"+fx.name)
+		}
+	}
+	t.Logf("detected %d of %d parsable fixtures; not detected: %s", right, total, strings.Join(missed, ", "))
+}

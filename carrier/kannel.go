@@ -99,7 +99,7 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	r := d.receipt()
 	var id, foreign, foreignKey, typ, typeKey, reply, replyKey string
-	var done string
+	var done, doneKey string
 	for _, f := range req.pairs {
 		switch d.p.Kannel.role(f.key) {
 		case kannelType:
@@ -116,7 +116,7 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 		case kannelFrom:
 			r.From = f.value
 		case kannelTime:
-			done = f.value
+			done, doneKey = f.value, f.key
 			if t, ok := parseTime(f.value, d.p.location(), timeEpoch|timeISO); ok {
 				r.DoneAt = t
 			} else {
@@ -151,7 +151,13 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	if looksLikeReceiptText(reply) {
 		t, err := d.p.smppParser().Parse([]byte(reply))
-		if err != nil {
+		switch {
+		case err == nil:
+		case t.MessageID != "" || t.Status != status.None:
+			// smppfmt read the text but not every value (an unknown
+			// stat word, say): keep what it read, report the text.
+			d.unknownValue(0, replyKey, reply)
+		default:
 			return nil, d.fail(0, replyKey, fmt.Errorf("%w: %w", ErrMalformed, err))
 		}
 		if r.MessageID == "" {
@@ -162,7 +168,11 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 		}
 		r.Error, r.RawError, r.ErrorMessage = t.Error, t.RawError, t.ErrorMessage
 		r.SubmittedAt = t.SubmittedAt
-		if !t.DoneAt.IsZero() || done == "" {
+		if !t.DoneAt.IsZero() {
+			if !r.DoneAt.IsZero() {
+				// The receipt's own done date wins; keep the template's time.
+				r.Extra = append(r.Extra, dlr.Field{Key: doneKey, Value: done})
+			}
 			r.DoneAt = t.DoneAt
 		}
 		r.Submitted, r.Delivered, r.Text = t.Submitted, t.Delivered, t.Text
