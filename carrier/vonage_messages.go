@@ -14,8 +14,10 @@ import (
 //
 //	message_uuid             → MessageID (required)
 //	status                   → Status, RawStatus (required; see below)
-//	error.code               → RawError, Error in errcode.VonageMessages
-//	error.reason             → ErrorMessage
+//	error.code               → RawError, Error in errcode.VonageMessages; the RFC 7807 style
+//	                           error of the current SDKs ({type, title, detail, instance})
+//	                           carries the code in title, read the same way
+//	error.reason, else error.detail → ErrorMessage; error.type, .instance → Extra
 //	to, from                 → To, From: a plain string (current docs) or an object
 //	                           {type, number|id} (2021 spec); type goes to Extra "to.type"
 //	timestamp                → DoneAt (ISO 8601)
@@ -33,10 +35,10 @@ import (
 //	                         connect to the messaging provider" — the message never left
 //	                         Vonage, which is REJECTD by this package's rule, not UNDELIV
 //
-// Assumed [U]: the RFC 7807 style error object {type, title, detail,
-// instance} that the spec uses for API errors may also appear here; its
-// members go to Extra as "error.<key>", title to ErrorMessage. The rest of
-// the current docs' sms block is kept in Extra.
+// Vonage/vonage-java-sdk's MessageStatusTest shows the current shape:
+// plain-string to and from, channel, sms.count_total, destination.network_code,
+// and the RFC 7807 style error. Anything else (whatsapp, unknown members)
+// is kept in Extra.
 func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 	if req.format != dlr.FormatJSON {
 		return nil, d.fail(0, "", ErrWrongFormat)
@@ -44,6 +46,7 @@ func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 	var out []dlr.Receipt
 	err := d.objects(req.body, func(index int, obj []byte) error {
 		r := d.receipt()
+		var reason, title, detail string
 		party := func(k string, v jsonValue, dst *string) error {
 			if v.kind != jsonObject {
 				*dst = v.text()
@@ -82,12 +85,12 @@ func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 					switch k + "." + string(sub) {
 					case "error.code":
 						r.RawError = sv.text()
-					case "error.reason", "error.title":
-						if r.ErrorMessage == "" {
-							r.ErrorMessage = sv.text()
-							return nil
-						}
-						r.Extra = append(r.Extra, dlr.Field{Key: k + "." + string(sub), Value: sv.extra()})
+					case "error.reason":
+						reason = sv.text()
+					case "error.title":
+						title = sv.text()
+					case "error.detail":
+						detail = sv.text()
 					case "usage.price":
 						r.Price = sv.text()
 					case "usage.currency":
@@ -108,6 +111,21 @@ func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 		})
 		if err != nil {
 			return err
+		}
+		// The 2021 spec's error is {code, reason}; the SDKs' is RFC 7807
+		// style, {type, title, detail, instance}, with the code in title.
+		if r.RawError == "" && allDigits(title) {
+			r.RawError, title = title, ""
+		}
+		for _, m := range []string{reason, detail, title} {
+			if m != "" && r.ErrorMessage == "" {
+				r.ErrorMessage = m
+			}
+		}
+		for _, f := range []dlr.Field{{Key: "error.reason", Value: reason}, {Key: "error.detail", Value: detail}, {Key: "error.title", Value: title}} {
+			if f.Value != "" && f.Value != r.ErrorMessage {
+				r.Extra = append(r.Extra, f)
+			}
 		}
 		switch {
 		case r.MessageID == "":
