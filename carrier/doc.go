@@ -114,7 +114,7 @@
 //	                         Unknown UNKNOWN
 //	infobip status.groupName ACCEPTED ACCEPTD; PENDING ENROUTE; DELIVERED DELIVRD; UNDELIVERABLE
 //	                         UNDELIV; REJECTED REJECTD; EXPIRED EXPIRED
-//	telnyx to[].status       queued, scheduled ACCEPTD; sending, sent ENROUTE; delivered DELIVRD;
+//	telnyx to[].status       queued, scheduled ACCEPTD; sending, sent ENROUTE; delivered, read DELIVRD;
 //	                         delivery_failed UNDELIV; sending_failed REJECTD; expired EXPIRED;
 //	                         cancelled DELETED; delivery_unconfirmed UNKNOWN
 //	messagebird status       scheduled ACCEPTD; sent, buffered ENROUTE; delivered DELIVRD;

@@ -46,6 +46,7 @@ import (
 //	queued, scheduled        ACCEPTD
 //	sending, sent            ENROUTE
 //	delivered                DELIVRD
+//	read                     DELIVRD (RCS message.read events; RawStatus keeps "read")
 //	delivery_failed          UNDELIV  the carrier reported non-delivery
 //	sending_failed           REJECTD  Telnyx could not send it (also when valid_until passed)
 //	expired                  EXPIRED
@@ -311,7 +312,7 @@ func telnyxStatus(word string) (status.Status, bool) {
 		return status.Accepted, true
 	case "sending", "sent":
 		return status.Enroute, true
-	case "delivered":
+	case "delivered", "read":
 		return status.Delivered, true
 	case "delivery_failed":
 		return status.Undeliverable, true

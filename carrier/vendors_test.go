@@ -131,7 +131,7 @@ func TestVendorStatus(t *testing.T) {
 		carrier.Infobip: {{"ACCEPTED", status.Accepted}, {"PENDING", status.Enroute}, {"DELIVERED", status.Delivered},
 			{"UNDELIVERABLE", status.Undeliverable}, {"REJECTED", status.Rejected}, {"EXPIRED", status.Expired}},
 		carrier.Telnyx: {{"queued", status.Accepted}, {"scheduled", status.Accepted}, {"sending", status.Enroute},
-			{"sent", status.Enroute}, {"delivered", status.Delivered}, {"delivery_failed", status.Undeliverable},
+			{"sent", status.Enroute}, {"delivered", status.Delivered}, {"read", status.Delivered}, {"delivery_failed", status.Undeliverable},
 			{"sending_failed", status.Rejected}, {"expired", status.Expired}, {"cancelled", status.Deleted},
 			{"delivery_unconfirmed", status.Unknown}},
 		carrier.MessageBird: {{"scheduled", status.Accepted}, {"sent", status.Enroute}, {"buffered", status.Enroute},
