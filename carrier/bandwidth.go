@@ -10,7 +10,9 @@ import (
 
 // decodeBandwidth reads Bandwidth Messaging v2 callbacks: a JSON POST of an
 // array of events (a single object is accepted too). Sources:
-// Bandwidth/api-docs site/docs/messaging/webhooks.mdx and errors.mdx. Each
+// Bandwidth/api-docs site/docs/messaging/webhooks.mdx and errors.mdx, and
+// the StatusCallbackTypeEnum and Callback models of Bandwidth/node-sdk
+// (message-read, eventTime, carrierName). Each
 // event is about one recipient, so one receipt per array element:
 //
 //	message.id               → MessageID (required); also ParentID when message.to lists
@@ -19,6 +21,7 @@ import (
 //	errorCode                → RawError, Error in errcode.Bandwidth
 //	description              → ErrorMessage for message-failed, else Extra
 //	to                       → To: the recipient this event is about
+//	carrierName              → Network (the messaging provider that handled it, when enabled)
 //	message.from             → From
 //	time                     → DoneAt; message.time → SubmittedAt
 //	message.segmentCount     → Segments
@@ -34,6 +37,7 @@ import (
 //
 //	message-sending          ENROUTE (MMS with receipts enabled only)
 //	message-delivered        DELIVRD (for SMS without a handset receipt: handed to the carrier)
+//	message-read             DELIVRD (RBM read receipt; RawStatus keeps it; eventTime in Extra)
 //	message-failed 4360      EXPIRED (expiration date passed before sending)
 //	message-failed 4701, 4702 UNDELIV (destination or subscriber unavailable)
 //	message-failed other 4xxx REJECTD
@@ -59,6 +63,8 @@ func decodeBandwidth(d *decoder, req *request) ([]dlr.Receipt, error) {
 				description = v.text()
 			case "to":
 				r.To = v.text()
+			case "carrierName":
+				r.Network = v.text()
 			case "time":
 				r.DoneAt = d.when(&r, index, k, v.text(), timeISO)
 			case "message":
@@ -144,7 +150,7 @@ func bandwidthStatus(typ, code string) (status.Status, bool) {
 	switch typ {
 	case "message-sending":
 		return status.Enroute, true
-	case "message-delivered":
+	case "message-delivered", "message-read":
 		return status.Delivered, true
 	case "message-failed":
 	default:

@@ -127,7 +127,7 @@
 //	                         10 EXPIRED; 6, 13 DELETED; 1 UNKNOWN
 //	africastalking status    Sent, Submitted, Buffered ENROUTE; Success DELIVRD; Failed,
 //	                         AbsentSubscriber UNDELIV; Rejected REJECTD; Expired EXPIRED
-//	bandwidth type           message-sending ENROUTE; message-delivered DELIVRD; message-failed by
+//	bandwidth type           message-sending ENROUTE; message-delivered, message-read DELIVRD; message-failed by
 //	                         errorCode: 4360 EXPIRED, 4701/4702 UNDELIV, other 4xxx REJECTD, 5xxx
 //	                         UNDELIV, 9902 UNKNOWN (receipt timeout), else UNDELIV
 //	bsg status               scheduled, moderation, accepted ACCEPTD; sending, sent ENROUTE;

@@ -152,7 +152,7 @@ func TestVendorStatus(t *testing.T) {
 			{"sending", status.Enroute}, {"sent", status.Enroute}, {"delivered", status.Delivered}, {"read", status.Delivered},
 			{"undelivered", status.Undeliverable}, {"failed", status.Undeliverable}, {"not_viber_user", status.Rejected},
 			{"not_service_user", status.Rejected}, {"expired", status.Expired}, {"unknown", status.Unknown}},
-		carrier.Bandwidth: {{"message-sending", status.Enroute}, {"message-delivered", status.Delivered},
+		carrier.Bandwidth: {{"message-sending", status.Enroute}, {"message-delivered", status.Delivered}, {"message-read", status.Delivered},
 			{"message-failed", status.Undeliverable}},
 	}
 	body := func(provider, w string) (string, carrier.Meta) {
