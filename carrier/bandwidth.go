@@ -56,17 +56,17 @@ func decodeBandwidth(d *decoder, req *request) ([]dlr.Receipt, error) {
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 			switch k := string(key); k {
 			case "type":
-				r.RawStatus = v.text()
+				r.RawStatus = d.str(v)
 			case "errorCode":
-				r.RawError = v.text()
+				r.RawError = d.str(v)
 			case "description":
-				description = v.text()
+				description = d.str(v)
 			case "to":
-				r.To = v.text()
+				r.To = d.str(v)
 			case "carrierName":
-				r.Network = v.text()
+				r.Network = d.str(v)
 			case "time":
-				r.DoneAt = d.when(&r, index, k, v.text(), timeISO)
+				r.DoneAt = d.when(&r, index, k, d.str(v), timeISO)
 			case "message":
 				if v.kind != jsonObject {
 					extraField(&r, key, v)
@@ -75,15 +75,15 @@ func decodeBandwidth(d *decoder, req *request) ([]dlr.Receipt, error) {
 				return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
 					switch name := "message." + string(sub); name {
 					case "message.id":
-						r.MessageID = sv.text()
+						r.MessageID = d.str(sv)
 					case "message.from":
-						r.From = sv.text()
+						r.From = d.str(sv)
 					case "message.time":
-						r.SubmittedAt = d.when(&r, index, name, sv.text(), timeISO)
+						r.SubmittedAt = d.when(&r, index, name, d.str(sv), timeISO)
 					case "message.segmentCount":
-						r.Segments = d.count(&r, index, name, sv.text())
+						r.Segments = d.count(&r, index, name, d.str(sv))
 					case "message.direction":
-						direction = sv.text()
+						direction = d.str(sv)
 						r.Extra = append(r.Extra, dlr.Field{Key: name, Value: sv.extra()})
 					case "message.to":
 						if sv.kind == jsonArray {

@@ -46,26 +46,26 @@ func decodeBSG(d *decoder, req *request) ([]dlr.Receipt, error) {
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 			switch k := string(key); k {
 			case "id":
-				r.MessageID = v.text()
+				r.MessageID = d.str(v)
 			case "status":
-				r.RawStatus = v.text()
+				r.RawStatus = d.str(v)
 			case "error":
-				r.RawError = v.text()
+				r.RawError = d.str(v)
 			case "errorDescription":
-				r.ErrorMessage = v.text()
+				r.ErrorMessage = d.str(v)
 			case "msisdn":
-				r.To = v.text()
+				r.To = d.str(v)
 			case "time_in":
-				r.SubmittedAt = d.when(&r, index, k, v.text(), timeISO)
+				r.SubmittedAt = d.when(&r, index, k, d.str(v), timeISO)
 			case "time_dr":
-				r.DoneAt = d.when(&r, index, k, v.text(), timeISO)
+				r.DoneAt = d.when(&r, index, k, d.str(v), timeISO)
 			case "time_sent":
-				timeSent = v.text()
+				timeSent = d.str(v)
 				extraField(&r, key, v)
 			case "price":
-				r.Price = v.text()
+				r.Price = d.str(v)
 			case "currency":
-				r.Currency = v.text()
+				r.Currency = d.str(v)
 			default:
 				extraField(&r, key, v)
 			}

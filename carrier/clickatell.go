@@ -121,17 +121,17 @@ func clickatellUpdate(d *decoder, at, index int, obj []byte) (dlr.Receipt, error
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 		switch k := string(key); k {
 		case "messageId":
-			r.MessageID = v.text()
+			r.MessageID = d.str(v)
 		case "statusCode":
-			r.RawStatus = v.text()
+			r.RawStatus = d.str(v)
 		case "statusDescription":
-			description = v.text()
+			description = d.str(v)
 		case "to":
-			r.To = v.text()
+			r.To = d.str(v)
 		case "from":
-			r.From = v.text()
+			r.From = d.str(v)
 		case "timestamp":
-			r.DoneAt = d.when(&r, at, k, v.text(), timeEpoch|timeISO)
+			r.DoneAt = d.when(&r, at, k, d.str(v), timeEpoch|timeISO)
 		default:
 			extraField(&r, key, v)
 		}

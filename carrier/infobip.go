@@ -97,21 +97,21 @@ func infobipResult(d *decoder, index int, obj []byte) (dlr.Receipt, error) {
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 		switch k := string(key); k {
 		case "messageId":
-			r.MessageID = v.text()
+			r.MessageID = d.str(v)
 		case "bulkId":
-			r.ParentID = v.text()
+			r.ParentID = d.str(v)
 		case "to":
-			r.To = v.text()
+			r.To = d.str(v)
 		case "from", "sender":
-			r.From = v.text()
+			r.From = d.str(v)
 		case "sentAt":
-			r.SubmittedAt = d.when(&r, index, k, v.text(), timeISO)
+			r.SubmittedAt = d.when(&r, index, k, d.str(v), timeISO)
 		case "doneAt":
-			r.DoneAt = d.when(&r, index, k, v.text(), timeISO)
+			r.DoneAt = d.when(&r, index, k, d.str(v), timeISO)
 		case "smsCount", "messageCount":
-			r.Segments = d.count(&r, index, k, v.text())
+			r.Segments = d.count(&r, index, k, d.str(v))
 		case "mccMnc":
-			r.Network = v.text()
+			r.Network = d.str(v)
 		case "status", "error", "price":
 			if v.kind != jsonObject {
 				extraField(&r, key, v)
@@ -120,15 +120,15 @@ func infobipResult(d *decoder, index int, obj []byte) (dlr.Receipt, error) {
 			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
 				switch name := k + "." + string(sub); name {
 				case "status.groupName":
-					r.RawStatus = sv.text()
+					r.RawStatus = d.str(sv)
 				case "error.id":
-					errID = sv.text()
+					errID = d.str(sv)
 				case "error.description":
-					errDesc = sv.text()
+					errDesc = d.str(sv)
 				case "price.pricePerMessage":
-					r.Price = sv.text()
+					r.Price = d.str(sv)
 				case "price.currency":
-					r.Currency = sv.text()
+					r.Currency = d.str(sv)
 				default:
 					r.Extra = append(r.Extra, dlr.Field{Key: name, Value: sv.extra()})
 				}

@@ -61,7 +61,7 @@ func decodeSinch(d *decoder, req *request) ([]dlr.Receipt, error) {
 		_ = d.fields(index, obj, func(key []byte, v jsonValue) error {
 			switch string(key) {
 			case "type":
-				typ = v.text()
+				typ = d.str(v)
 			case "statuses":
 				statuses = v
 			}
@@ -101,24 +101,24 @@ func sinchRecipient(d *decoder, index int, obj []byte) (dlr.Receipt, error) {
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 		switch k := string(key); k {
 		case "batch_id":
-			r.MessageID = v.text()
+			r.MessageID = d.str(v)
 			r.ParentID = r.MessageID
 		case "recipient":
-			r.To = v.text()
+			r.To = d.str(v)
 		case "status":
-			r.RawStatus = v.text()
+			r.RawStatus = d.str(v)
 		case "code":
-			r.RawError = v.text()
+			r.RawError = d.str(v)
 		case "status_message":
-			r.ErrorMessage = v.text()
+			r.ErrorMessage = d.str(v)
 		case "operator_status_at":
-			r.DoneAt = d.when(&r, index, k, v.text(), timeISO)
+			r.DoneAt = d.when(&r, index, k, d.str(v), timeISO)
 		case "operator":
-			r.Network = v.text()
+			r.Network = d.str(v)
 		case "applied_originator":
-			r.From = v.text()
+			r.From = d.str(v)
 		case "number_of_message_parts":
-			r.Segments = d.count(&r, index, k, v.text())
+			r.Segments = d.count(&r, index, k, d.str(v))
 		default:
 			extraField(&r, key, v)
 		}
@@ -160,7 +160,7 @@ func sinchBatch(d *decoder, index int, obj []byte, statuses jsonValue, first int
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 		switch string(key) {
 		case "batch_id":
-			batchID = v.text()
+			batchID = d.str(v)
 		case "type", "statuses":
 		default:
 			common = append(common, dlr.Field{Key: string(key), Value: v.extra()})
@@ -188,9 +188,9 @@ func sinchBatch(d *decoder, index int, obj []byte, statuses jsonValue, first int
 		err := d.fields(index, b.raw, func(key []byte, v jsonValue) error {
 			switch k := string(key); k {
 			case "status":
-				tmpl.RawStatus = v.text()
+				tmpl.RawStatus = d.str(v)
 			case "code":
-				tmpl.RawError = v.text()
+				tmpl.RawError = d.str(v)
 			case "recipients":
 				if v.kind != jsonArray {
 					extraField(&tmpl, key, v)
@@ -198,7 +198,7 @@ func sinchBatch(d *decoder, index int, obj []byte, statuses jsonValue, first int
 				}
 				hasRecipients = true
 				err := eachElement(v.raw, 3, d.p.maxDepth(), d.p.maxBatch(), func(_ int, rv jsonValue) error {
-					recipients = append(recipients, rv.text())
+					recipients = append(recipients, d.str(rv))
 					return nil
 				})
 				if err != nil {

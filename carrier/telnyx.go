@@ -121,9 +121,9 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 	err := d.fields(index, data, func(key []byte, v jsonValue) error {
 		switch k := string(key); k {
 		case "event_type":
-			eventType = v.text()
+			eventType = d.str(v)
 		case "occurred_at":
-			occurredAt = v.text()
+			occurredAt = d.str(v)
 		case "payload":
 			payload = v
 		case "id":
@@ -150,27 +150,27 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 	err = d.fields(index, payload.raw, func(key []byte, v jsonValue) error {
 		switch k := string(key); k {
 		case "id":
-			tmpl.MessageID = v.text()
+			tmpl.MessageID = d.str(v)
 		case "direction":
-			if v.text() == "inbound" {
+			if d.str(v) == "inbound" {
 				return d.fail(index, "data.payload.direction", ErrNotReceipt)
 			}
 			extraField(&tmpl, key, v)
 		case "record_type":
 		case "completed_at":
-			completedAt = v.text()
+			completedAt = d.str(v)
 		case "received_at":
-			receivedAt = v.text()
+			receivedAt = d.str(v)
 		case "parts":
-			tmpl.Segments = d.count(&tmpl, first, k, v.text())
+			tmpl.Segments = d.count(&tmpl, first, k, d.str(v))
 		case "from":
 			if v.kind != jsonObject {
-				tmpl.From = v.text()
+				tmpl.From = d.str(v)
 				return nil
 			}
 			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
 				if string(sub) == "phone_number" {
-					tmpl.From = sv.text()
+					tmpl.From = d.str(sv)
 				} else {
 					tmpl.Extra = append(tmpl.Extra, dlr.Field{Key: "from." + string(sub), Value: sv.extra()})
 				}
@@ -184,9 +184,9 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
 				switch string(sub) {
 				case "amount":
-					tmpl.Price = sv.text()
+					tmpl.Price = d.str(sv)
 				case "currency":
-					tmpl.Currency = sv.text()
+					tmpl.Currency = d.str(sv)
 				default:
 					tmpl.Extra = append(tmpl.Extra, dlr.Field{Key: "cost." + string(sub), Value: sv.extra()})
 				}
@@ -213,11 +213,11 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 				err := d.fields(index, tv.raw, func(sub []byte, sv jsonValue) error {
 					switch string(sub) {
 					case "phone_number":
-						rc.to = sv.text()
+						rc.to = d.str(sv)
 					case "status":
-						rc.status = sv.text()
+						rc.status = d.str(sv)
 					case "carrier":
-						rc.carrier = sv.text()
+						rc.carrier = d.str(sv)
 					default:
 						rc.extra = append(rc.extra, dlr.Field{Key: "to." + string(sub), Value: sv.extra()})
 					}
@@ -252,9 +252,9 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 		err := d.fields(index, ev.raw, func(sub []byte, sv jsonValue) error {
 			switch string(sub) {
 			case "code":
-				tmpl.RawError = sv.text()
+				tmpl.RawError = d.str(sv)
 			case "title":
-				tmpl.ErrorMessage = sv.text()
+				tmpl.ErrorMessage = d.str(sv)
 			default:
 				tmpl.Extra = append(tmpl.Extra, dlr.Field{Key: "errors." + string(sub), Value: sv.extra()})
 			}

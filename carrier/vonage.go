@@ -100,7 +100,7 @@ func decodeVonage(d *decoder, req *request) ([]dlr.Receipt, error) {
 				extraField(&r, key, v)
 				return nil
 			}
-			set(&r, index, string(key), v.text())
+			set(&r, index, string(key), d.str(v))
 			return nil
 		})
 		if err != nil {

@@ -49,14 +49,14 @@ func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 		var reason, title, detail string
 		party := func(k string, v jsonValue, dst *string) error {
 			if v.kind != jsonObject {
-				*dst = v.text()
+				*dst = d.str(v)
 				return nil
 			}
 			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
 				switch string(sub) {
 				case "number", "id":
 					if *dst == "" {
-						*dst = sv.text()
+						*dst = d.str(sv)
 						return nil
 					}
 				}
@@ -67,15 +67,15 @@ func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 			switch k := string(key); k {
 			case "message_uuid":
-				r.MessageID = v.text()
+				r.MessageID = d.str(v)
 			case "status":
-				r.RawStatus = v.text()
+				r.RawStatus = d.str(v)
 			case "to":
 				return party(k, v, &r.To)
 			case "from":
 				return party(k, v, &r.From)
 			case "timestamp":
-				r.DoneAt = d.when(&r, index, k, v.text(), timeISO)
+				r.DoneAt = d.when(&r, index, k, d.str(v), timeISO)
 			case "error", "usage", "destination", "sms":
 				if v.kind != jsonObject {
 					extraField(&r, key, v)
@@ -84,21 +84,21 @@ func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 				return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
 					switch k + "." + string(sub) {
 					case "error.code":
-						r.RawError = sv.text()
+						r.RawError = d.str(sv)
 					case "error.reason":
-						reason = sv.text()
+						reason = d.str(sv)
 					case "error.title":
-						title = sv.text()
+						title = d.str(sv)
 					case "error.detail":
-						detail = sv.text()
+						detail = d.str(sv)
 					case "usage.price":
-						r.Price = sv.text()
+						r.Price = d.str(sv)
 					case "usage.currency":
-						r.Currency = sv.text()
+						r.Currency = d.str(sv)
 					case "destination.network_code":
-						r.Network = sv.text()
+						r.Network = d.str(sv)
 					case "sms.count_total":
-						r.Segments = d.count(&r, index, "sms.count_total", sv.text())
+						r.Segments = d.count(&r, index, "sms.count_total", d.str(sv))
 					default:
 						r.Extra = append(r.Extra, dlr.Field{Key: k + "." + string(sub), Value: sv.extra()})
 					}
