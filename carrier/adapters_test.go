@@ -3,6 +3,7 @@ package carrier_test
 import (
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -75,6 +76,11 @@ func TestKannelForeignID(t *testing.T) {
 	v, _ := rs[0].ExtraValue("fid")
 	require.Equal(t, "0A1B", v)
 	require.Equal(t, int64(1739529060), rs[0].DoneAt.Unix())
+
+	// %t: "YYYY-MM-DD HH:MM", no zone.
+	rs, err = carrier.Parse(nil, carrier.Meta{Provider: carrier.Kannel, RawQuery: "id=9&type=1&time=2025-02-14+10%3A31"})
+	require.NoError(t, err)
+	require.Equal(t, "2025-02-14T10:31:00Z", rs[0].DoneAt.Format(time.RFC3339))
 }
 
 func TestGenericVocabularyOverride(t *testing.T) {

@@ -28,7 +28,13 @@ func decodeBulkSMSRates(d *decoder, req *request) ([]dlr.Receipt, error) {
 	var out []dlr.Receipt
 	err := d.objects(req.body, func(index int, obj []byte) error {
 		r := d.receipt()
+		var once seen
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+			i := bsrField(key)
+			if i < 0 || !once.first(i) {
+				extraField(&r, key, v)
+				return nil
+			}
 			switch string(key) {
 			case "message_id":
 				r.MessageID = d.str(v)
@@ -69,8 +75,6 @@ func decodeBulkSMSRates(d *decoder, req *request) ([]dlr.Receipt, error) {
 				r.Price = d.str(v)
 			case "currency":
 				r.Currency = d.str(v)
-			default:
-				extraField(&r, key, v)
 			}
 			return nil
 		})
@@ -90,4 +94,37 @@ func decodeBulkSMSRates(d *decoder, req *request) ([]dlr.Receipt, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// bsrField numbers the fields decodeBulkSMSRates maps; -1 for others.
+func bsrField(key []byte) int {
+	switch string(key) {
+	case "message_id":
+		return 0
+	case "status":
+		return 1
+	case "error_code":
+		return 2
+	case "error_message":
+		return 3
+	case "to":
+		return 4
+	case "from":
+		return 5
+	case "submitted_at":
+		return 6
+	case "delivered_at":
+		return 7
+	case "network":
+		return 8
+	case "country":
+		return 9
+	case "segments":
+		return 10
+	case "cost":
+		return 11
+	case "currency":
+		return 12
+	}
+	return -1
 }

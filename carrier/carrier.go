@@ -103,7 +103,8 @@ func Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
 // the callback reports, in input order.
 //
 // The body is read as JSON, a form or (when it is empty) the query, by
-// meta.ContentType or, when that is empty, by its first byte. meta.Provider
+// meta.ContentType or, when that is empty or text/plain, by its first
+// non-space byte. meta.Provider
 // picks the adapter; empty means [Detect].
 //
 // The error is nil, a [*ParseError] (no receipts), a [*DetectError] (no
@@ -219,7 +220,7 @@ func (p *Parser) newRequest(req *request, body []byte, meta *Meta) error {
 		}
 	case isJSONType(meta.ContentType), sniffable(meta.ContentType) && (trimmed[0] == '{' || trimmed[0] == '['):
 		req.format = dlr.FormatJSON
-		req.body = trimmed
+		req.body = body // not trimmed: error offsets count from the body's start
 	case isFormType(meta.ContentType), sniffable(meta.ContentType):
 		req.format = dlr.FormatForm
 		req.pairs, err = splitForm(string(body), p.maxBatch())

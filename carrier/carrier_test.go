@@ -61,7 +61,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestParseErrorOffset(t *testing.T) {
 	t.Parallel()
-	body := `{"message_id":"a", "cost": 0.03.00}`
+	body := "\n  " + `{"message_id":"a", "cost": 0.03.00}`
 	_, err := carrier.Parse([]byte(body), carrier.Meta{Provider: carrier.BulkSMSRates})
 	var pe *carrier.ParseError
 	require.ErrorAs(t, err, &pe)
@@ -134,4 +134,27 @@ func TestDetectErrors(t *testing.T) {
 	_, err = carrier.Detect([]byte(`{"a":`), carrier.Meta{})
 	require.ErrorIs(t, err, carrier.ErrMalformed)
 	require.False(t, errors.Is(err, carrier.ErrUnknownProvider))
+}
+
+// TestRepeatedFields: a repeated field does not overwrite the first; the
+// repeat stays in Extra, so nothing is dropped.
+func TestRepeatedFields(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		body string
+		meta carrier.Meta
+	}{
+		{"bulksmsrates", `{"message_id":"a","status":"DELIVRD","message_id":"b"}`, carrier.Meta{Provider: carrier.BulkSMSRates}},
+		{"tsg", `{"object":"sms_dlr","sms":{"id":"a"},"delivery_status":"delivered","message_id":"x","sms":{"id":"b"}}`, carrier.Meta{Provider: carrier.TSG}},
+		{"jasmin", `id=a&level=1&message_status=ESME_ROK&id=b`, carrier.Meta{Provider: carrier.Jasmin}},
+		{"kannel", `id=a&type=1&id=b`, carrier.Meta{Provider: carrier.Kannel}},
+		{"generic", `{"msgid":"a","status":"DELIVRD","msgid":"a","stat":"x"}`, carrier.Meta{Provider: carrier.Generic}},
+	}
+	for _, tt := range tests {
+		rs, err := carrier.Parse([]byte(tt.body), tt.meta)
+		require.NoError(t, err, tt.name)
+		require.Equal(t, "a", rs[0].MessageID, tt.name)
+		require.NotEmpty(t, rs[0].Extra, tt.name)
+	}
 }

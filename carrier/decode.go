@@ -199,3 +199,17 @@ func (d *decoder) smppWhen(r *dlr.Receipt, index int, key, raw string) time.Time
 	}
 	return t
 }
+
+// seen tracks which mapped fields a receipt has had: a repeated field is
+// kept in Extra instead of overwriting the first, so nothing is dropped.
+type seen uint64
+
+// first reports whether field i (0–63) is seen for the first time.
+func (s *seen) first(i int) bool {
+	b := seen(1) << uint(i)
+	if *s&b != 0 {
+		return false
+	}
+	*s |= b
+	return true
+}

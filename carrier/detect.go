@@ -126,7 +126,7 @@ func (p *Parser) shapeOf(req *request) (*shape, error) {
 		d := decoder{p: p, body: req.body}
 		return nil, d.fail(0, "", err)
 	}
-	obj := req.body
+	obj := req.body[skipSpace(req.body, 0):]
 	if obj[0] == '[' {
 		obj = nil
 		_ = eachElement(req.body, 1, p.maxDepth(), p.maxBatch(), func(i int, v jsonValue) error {

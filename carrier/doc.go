@@ -240,9 +240,12 @@
 // # Notable divergences
 //
 //   - JSON numbers are never converted to floats; cost 0.0300 is "0.0300".
-//   - JSON is validated as RFC 8259 (what encoding/json accepts), but
-//     invalid UTF-8 in strings becomes U+FFFD and duplicate keys are all
-//     seen, the last mapped one winning, as in encoding/json.
+//   - JSON is validated as RFC 8259 (what encoding/json accepts); invalid
+//     UTF-8 in JSON strings becomes U+FFFD, as in encoding/json. Form and
+//     query values are kept as sent, bytes and all.
+//   - A repeated field (a duplicate JSON key, a repeated form parameter) is
+//     mapped once, from its first occurrence; the repeats stay in Extra.
+//     encoding/json would keep the last and drop the others.
 //   - The strings of a receipt read from a body of at most 4 KiB share one
 //     copy of the body (one allocation); larger bodies get a copy per value,
 //     so that keeping one receipt of a batch does not keep the batch.

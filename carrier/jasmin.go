@@ -32,7 +32,12 @@ func decodeJasmin(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	r := d.receipt()
 	ns := d.p.smppNamespace()
+	var once seen
 	for _, f := range req.pairs {
+		if i := jasminField(f.key); i < 0 || !once.first(i) {
+			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
+			continue
+		}
 		switch f.key {
 		case "id":
 			r.MessageID = f.value
@@ -75,8 +80,6 @@ func decodeJasmin(d *decoder, req *request) ([]dlr.Receipt, error) {
 			r.Delivered = d.count(&r, 0, f.key, f.value)
 		case "text":
 			r.Text = f.value
-		default:
-			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
 		}
 	}
 	if r.MessageID == "" {
@@ -86,4 +89,27 @@ func decodeJasmin(d *decoder, req *request) ([]dlr.Receipt, error) {
 		return nil, d.fail(0, "message_status", ErrMissingStatus)
 	}
 	return []dlr.Receipt{r}, nil
+}
+
+// jasminField numbers the fields decodeJasmin maps; -1 for others.
+func jasminField(key string) int {
+	switch key {
+	case "id":
+		return 0
+	case "message_status":
+		return 1
+	case "err":
+		return 2
+	case "subdate":
+		return 3
+	case "donedate":
+		return 4
+	case "sub":
+		return 5
+	case "dlvrd":
+		return 6
+	case "text":
+		return 7
+	}
+	return -1
 }

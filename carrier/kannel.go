@@ -100,8 +100,13 @@ func decodeKannel(d *decoder, req *request) ([]dlr.Receipt, error) {
 	r := d.receipt()
 	var id, foreign, foreignKey, typ, typeKey, reply, replyKey string
 	var done, doneKey string
+	var once seen
 	for _, f := range req.pairs {
-		switch d.p.Kannel.role(f.key) {
+		role := d.p.Kannel.role(f.key)
+		if role != kannelOther && !once.first(int(role)) {
+			role = kannelOther // a repeated parameter stays in Extra
+		}
+		switch role {
 		case kannelType:
 			typ, typeKey = f.value, f.key
 		case kannelReply:

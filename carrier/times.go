@@ -8,7 +8,7 @@ import (
 type timeLayouts uint8
 
 const (
-	timeISO   timeLayouts = 1 << iota // RFC 3339, or ISO 8601 date-time without a zone ('T' or ' ' separator, optional fraction)
+	timeISO   timeLayouts = 1 << iota // RFC 3339, or ISO 8601 date-time without a zone ('T' or ' ' separator, optional fraction, or minutes only)
 	timeSMPP                          // SMPP receipt dates: 10, 12 or 14 digits, no zone
 	timeEpoch                         // Unix time: 10 digits seconds, 13 digits milliseconds
 )
@@ -17,6 +17,13 @@ const (
 // in loc. It reports false for anything else; the caller keeps the text.
 func parseTime(raw string, loc *time.Location, allow timeLayouts) (time.Time, bool) {
 	if raw == "" {
+		return time.Time{}, false
+	}
+	if allow&timeISO != 0 && len(raw) == 16 && raw[4] == '-' && (raw[10] == ' ' || raw[10] == 'T') {
+		// Minutes only: Kannel's %t "YYYY-MM-DD HH:MM".
+		if t, err := time.ParseInLocation("2006-01-02 15:04", raw[:10]+" "+raw[11:], loc); err == nil {
+			return t, true
+		}
 		return time.Time{}, false
 	}
 	if allow&timeISO != 0 && len(raw) >= 19 && raw[4] == '-' {

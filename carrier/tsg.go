@@ -28,7 +28,13 @@ func decodeTSG(d *decoder, req *request) ([]dlr.Receipt, error) {
 	err := d.objects(req.body, func(index int, obj []byte) error {
 		r := d.receipt()
 		var object string
+		var once seen
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+			i := tsgField(key)
+			if i < 0 || !once.first(i) {
+				extraField(&r, key, v)
+				return nil
+			}
 			switch k := string(key); k {
 			case "object":
 				object = d.str(v)
@@ -72,8 +78,6 @@ func decodeTSG(d *decoder, req *request) ([]dlr.Receipt, error) {
 				r.SubmittedAt = d.when(&r, index, "submitted_at", d.str(v), timeISO)
 			case "done_at":
 				r.DoneAt = d.when(&r, index, "done_at", d.str(v), timeISO)
-			default:
-				extraField(&r, key, v)
 			}
 			return nil
 		})
@@ -124,4 +128,29 @@ func tsgStatus(word string) (status.Status, bool) {
 		return s, true
 	}
 	return status.Unknown, false
+}
+
+// tsgField numbers the fields decodeTSG maps; -1 for others.
+func tsgField(key []byte) int {
+	switch string(key) {
+	case "object":
+		return 0
+	case "sms":
+		return 1
+	case "mms":
+		return 2
+	case "delivery_status":
+		return 3
+	case "delivery_error_code":
+		return 4
+	case "to":
+		return 5
+	case "from":
+		return 6
+	case "submitted_at":
+		return 7
+	case "done_at":
+		return 8
+	}
+	return -1
 }
