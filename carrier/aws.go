@@ -77,11 +77,15 @@ func awsObject(d *decoder, index int, obj []byte, envelope []dlr.Field, level in
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
 		switch k := string(key); k {
 		case "detail":
-			detail = v
+			if detail.kind == 0 {
+				detail = v
+			}
 		case "Message":
-			message = v
+			if message.kind == 0 {
+				message = v
+			}
 		case "event_type":
-			isPinpoint = strings.HasPrefix(v.text(), "_SMS.")
+			isPinpoint = isPinpoint || strings.HasPrefix(v.text(), "_SMS.")
 		}
 		outer = append(outer, dlr.Field{Key: "envelope." + string(key), Value: v.extra()})
 		return nil
@@ -143,10 +147,19 @@ func awsObject(d *decoder, index int, obj []byte, envelope []dlr.Field, level in
 			extraField(&r, []byte(key), v)
 		}
 	}
+	var o, oa once
 	err = d.fields(index, obj, func(key []byte, v jsonValue) error {
+		if !o.firstKey(key) {
+			extraField(&r, key, v)
+			return nil
+		}
 		k := string(key)
 		if isPinpoint && k == "attributes" && v.kind == jsonObject {
 			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
+				if !oa.firstKey(sub) {
+					r.Extra = append(r.Extra, dlr.Field{Key: "attributes." + string(sub), Value: sv.extra()})
+					return nil
+				}
 				set("attributes."+string(sub), sv)
 				return nil
 			})
@@ -190,13 +203,17 @@ func awsObject(d *decoder, index int, obj []byte, envelope []dlr.Field, level in
 	return r, nil
 }
 
-// dropKey returns fields without those named key.
+// dropKey returns fields without the first one named key (a repeat of a
+// mapped field stays).
 func dropKey(fields []dlr.Field, key string) []dlr.Field {
 	out := fields[:0:0]
+	dropped := false
 	for _, f := range fields {
-		if f.Key != key {
-			out = append(out, f)
+		if f.Key == key && !dropped {
+			dropped = true
+			continue
 		}
+		out = append(out, f)
 	}
 	return out
 }

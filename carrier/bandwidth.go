@@ -53,7 +53,12 @@ func decodeBandwidth(d *decoder, req *request) ([]dlr.Receipt, error) {
 		r := d.receipt()
 		var description, direction string
 		var recipients int
+		var o, om once
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+			if !o.firstKey(key) {
+				extraField(&r, key, v)
+				return nil
+			}
 			switch k := string(key); k {
 			case "type":
 				r.RawStatus = d.str(v)
@@ -73,6 +78,10 @@ func decodeBandwidth(d *decoder, req *request) ([]dlr.Receipt, error) {
 					return nil
 				}
 				return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
+					if !om.firstKey(sub) {
+						r.Extra = append(r.Extra, dlr.Field{Key: "message." + string(sub), Value: sv.extra()})
+						return nil
+					}
 					switch name := "message." + string(sub); name {
 					case "message.id":
 						r.MessageID = d.str(sv)

@@ -43,7 +43,12 @@ func decodeBSG(d *decoder, req *request) ([]dlr.Receipt, error) {
 	err := d.objects(req.body, func(index int, obj []byte) error {
 		r := d.receipt()
 		var timeSent string
+		var o once
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+			if !o.firstKey(key) {
+				extraField(&r, key, v)
+				return nil
+			}
 			switch k := string(key); k {
 			case "id":
 				r.MessageID = d.str(v)

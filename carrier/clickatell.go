@@ -49,7 +49,7 @@ func decodeClickatell(d *decoder, req *request) ([]dlr.Receipt, error) {
 		var event jsonValue
 		var outer []dlr.Field
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
-			if string(key) == "event" {
+			if string(key) == "event" && event.kind == 0 {
 				event = v
 			} else {
 				outer = append(outer, dlr.Field{Key: string(key), Value: v.extra()})
@@ -69,7 +69,7 @@ func decodeClickatell(d *decoder, req *request) ([]dlr.Receipt, error) {
 		}
 		var updates jsonValue
 		err = d.fields(index, event.raw, func(key []byte, v jsonValue) error {
-			if string(key) == "messageStatusUpdate" {
+			if string(key) == "messageStatusUpdate" && updates.kind == 0 {
 				updates = v
 			} else {
 				outer = append(outer, dlr.Field{Key: "event." + string(key), Value: v.extra()})
@@ -118,7 +118,12 @@ func decodeClickatell(d *decoder, req *request) ([]dlr.Receipt, error) {
 func clickatellUpdate(d *decoder, at, index int, obj []byte) (dlr.Receipt, error) {
 	r := d.receipt()
 	var description string
+	var o once
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+		if !o.firstKey(key) {
+			extraField(&r, key, v)
+			return nil
+		}
 		switch k := string(key); k {
 		case "messageId":
 			r.MessageID = d.str(v)

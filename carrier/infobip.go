@@ -53,7 +53,7 @@ func decodeInfobip(d *decoder, req *request) ([]dlr.Receipt, error) {
 			return d.fail(index, "", ErrNotReceipt)
 		}
 		return d.fields(index, obj, func(key []byte, v jsonValue) error {
-			if string(key) == "results" {
+			if string(key) == "results" && results.kind == 0 {
 				results = v
 			} else {
 				top = append(top, dlr.Field{Key: string(key), Value: v.extra()})
@@ -94,7 +94,12 @@ func decodeInfobip(d *decoder, req *request) ([]dlr.Receipt, error) {
 func infobipResult(d *decoder, index int, obj []byte) (dlr.Receipt, error) {
 	r := d.receipt()
 	var errID, errDesc string
+	var o once
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+		if !o.firstKey(key) {
+			extraField(&r, key, v)
+			return nil
+		}
 		switch k := string(key); k {
 		case "messageId":
 			r.MessageID = d.str(v)
@@ -117,7 +122,12 @@ func infobipResult(d *decoder, index int, obj []byte) (dlr.Receipt, error) {
 				extraField(&r, key, v)
 				return nil
 			}
+			var os once
 			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
+				if !os.firstKey(sub) {
+					r.Extra = append(r.Extra, dlr.Field{Key: k + "." + string(sub), Value: sv.extra()})
+					return nil
+				}
 				switch name := k + "." + string(sub); name {
 				case "status.groupName":
 					r.RawStatus = d.str(sv)

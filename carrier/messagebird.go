@@ -40,7 +40,12 @@ func decodeMessageBird(d *decoder, req *request) ([]dlr.Receipt, error) {
 		return nil, d.fail(0, "", ErrWrongFormat)
 	}
 	r := d.receipt()
+	var o once
 	for _, f := range req.pairs {
+		if !o.firstName(f.key) {
+			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
+			continue
+		}
 		switch f.key {
 		case "id":
 			r.MessageID = f.value

@@ -43,7 +43,12 @@ func decodePlivo(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	r := d.receipt()
 	var parent, partInfo, mcc, mnc string
+	var o once
 	for _, f := range req.pairs {
+		if !o.firstName(strings.ToLower(f.key)) {
+			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
+			continue
+		}
 		switch strings.ToLower(f.key) {
 		case "messageuuid":
 			r.MessageID = f.value

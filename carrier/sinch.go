@@ -61,9 +61,13 @@ func decodeSinch(d *decoder, req *request) ([]dlr.Receipt, error) {
 		_ = d.fields(index, obj, func(key []byte, v jsonValue) error {
 			switch string(key) {
 			case "type":
-				typ = d.str(v)
+				if typ == "" {
+					typ = d.str(v)
+				}
 			case "statuses":
-				statuses = v
+				if statuses.kind == 0 {
+					statuses = v
+				}
 			}
 			return nil
 		})
@@ -98,7 +102,12 @@ func decodeSinch(d *decoder, req *request) ([]dlr.Receipt, error) {
 
 func sinchRecipient(d *decoder, index int, obj []byte) (dlr.Receipt, error) {
 	r := d.receipt()
+	var o once
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+		if !o.firstKey(key) {
+			extraField(&r, key, v)
+			return nil
+		}
 		switch k := string(key); k {
 		case "batch_id":
 			r.MessageID = d.str(v)
@@ -157,11 +166,16 @@ func sinchFinish(d *decoder, index int, r *dlr.Receipt) {
 func sinchBatch(d *decoder, index int, obj []byte, statuses jsonValue, first int) ([]dlr.Receipt, error) {
 	var batchID string
 	var common []dlr.Field
+	var o once
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+		if !o.firstKey(key) {
+			common = append(common, dlr.Field{Key: string(key), Value: v.extra()})
+			return nil
+		}
 		switch string(key) {
 		case "batch_id":
 			batchID = d.str(v)
-		case "type", "statuses":
+		case "statuses":
 		default:
 			common = append(common, dlr.Field{Key: string(key), Value: v.extra()})
 		}
@@ -185,7 +199,12 @@ func sinchBatch(d *decoder, index int, obj []byte, statuses jsonValue, first int
 		tmpl.MessageID, tmpl.ParentID = batchID, batchID
 		var recipients []string
 		var hasRecipients bool
+		var ob once
 		err := d.fields(index, b.raw, func(key []byte, v jsonValue) error {
+			if !ob.firstKey(key) {
+				extraField(&tmpl, key, v)
+				return nil
+			}
 			switch k := string(key); k {
 			case "status":
 				tmpl.RawStatus = d.str(v)

@@ -65,7 +65,12 @@ func decodeTelnyx(d *decoder, req *request) ([]dlr.Receipt, error) {
 			switch k := string(key); k {
 			case "event_type", "payload":
 				bare = true
+				meta = append(meta, dlr.Field{Key: k, Value: v.extra()})
 			case "data":
+				if data.kind != 0 {
+					meta = append(meta, dlr.Field{Key: k, Value: v.extra()})
+					return nil
+				}
 				data = v
 			case "meta":
 				if v.kind != jsonObject {
@@ -118,7 +123,12 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 	tmpl := d.receipt()
 	var eventType, occurredAt string
 	var payload jsonValue
+	var od once
 	err := d.fields(index, data, func(key []byte, v jsonValue) error {
+		if !od.firstKey(key) {
+			extraField(&tmpl, key, v)
+			return nil
+		}
 		switch k := string(key); k {
 		case "event_type":
 			eventType = d.str(v)
@@ -147,7 +157,12 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 	var recipients []telnyxRecipient
 	var completedAt, receivedAt string
 	var errs []jsonValue
+	var op once
 	err = d.fields(index, payload.raw, func(key []byte, v jsonValue) error {
+		if !op.firstKey(key) {
+			extraField(&tmpl, key, v)
+			return nil
+		}
 		switch k := string(key); k {
 		case "id":
 			tmpl.MessageID = d.str(v)
@@ -168,8 +183,9 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 				tmpl.From = d.str(v)
 				return nil
 			}
+			var of once
 			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
-				if string(sub) == "phone_number" {
+				if string(sub) == "phone_number" && of.firstKey(sub) {
 					tmpl.From = d.str(sv)
 				} else {
 					tmpl.Extra = append(tmpl.Extra, dlr.Field{Key: "from." + string(sub), Value: sv.extra()})
@@ -181,7 +197,12 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 				extraField(&tmpl, key, v)
 				return nil
 			}
+			var oc once
 			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
+				if !oc.firstKey(sub) {
+					tmpl.Extra = append(tmpl.Extra, dlr.Field{Key: "cost." + string(sub), Value: sv.extra()})
+					return nil
+				}
 				switch string(sub) {
 				case "amount":
 					tmpl.Price = d.str(sv)
@@ -210,7 +231,12 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 				if tv.kind != jsonObject {
 					return d.fail(index, "data.payload.to", ErrMalformed)
 				}
+				var ot once
 				err := d.fields(index, tv.raw, func(sub []byte, sv jsonValue) error {
+					if !ot.firstKey(sub) {
+						rc.extra = append(rc.extra, dlr.Field{Key: "to." + string(sub), Value: sv.extra()})
+						return nil
+					}
 					switch string(sub) {
 					case "phone_number":
 						rc.to = d.str(sv)
@@ -249,7 +275,12 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 			tmpl.Extra = append(tmpl.Extra, dlr.Field{Key: "errors", Value: ev.extra()})
 			continue
 		}
+		var oe once
 		err := d.fields(index, ev.raw, func(sub []byte, sv jsonValue) error {
+			if !oe.firstKey(sub) {
+				tmpl.Extra = append(tmpl.Extra, dlr.Field{Key: "errors." + string(sub), Value: sv.extra()})
+				return nil
+			}
 			switch string(sub) {
 			case "code":
 				tmpl.RawError = d.str(sv)

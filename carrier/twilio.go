@@ -42,7 +42,12 @@ func decodeTwilio(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	r := d.receipt()
 	var smsSid, smsStatus string
+	var o once
 	for _, f := range req.pairs {
+		if !o.firstName(f.key) {
+			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
+			continue
+		}
 		switch f.key {
 		case "MessageSid":
 			r.MessageID = f.value
@@ -125,4 +130,61 @@ func twilioStatus(word string) (status.Status, bool) {
 func isTwilio(s *shape) bool {
 	return s.format != "json" && (s.has("MessageSid") || s.has("SmsSid")) &&
 		(s.has("MessageStatus") || s.has("SmsStatus"))
+}
+
+// once tracks which field names a receipt (or one nested object of it) has
+// had, for the SMS API adapters: a repeated field (a duplicate JSON key, a
+// repeated form parameter) is mapped from its first occurrence and its
+// repeats go to Extra, as the package documentation says. JSON keys are
+// kept as slices of the body and form keys as the strings they already
+// are, so tracking allocates nothing for the first 16 names of each kind.
+type once struct {
+	nb, ns int
+	b      [16][]byte
+	s      [16]string
+	moreB  [][]byte
+	moreS  []string
+}
+
+// firstKey reports whether the JSON key is seen for the first time.
+func (o *once) firstKey(key []byte) bool {
+	for i := 0; i < o.nb; i++ {
+		if string(o.b[i]) == string(key) {
+			return false
+		}
+	}
+	for _, k := range o.moreB {
+		if string(k) == string(key) {
+			return false
+		}
+	}
+	if o.nb < len(o.b) {
+		o.b[o.nb] = key
+		o.nb++
+	} else {
+		o.moreB = append(o.moreB, key)
+	}
+	return true
+}
+
+// firstName reports whether the form or query name is seen for the first
+// time.
+func (o *once) firstName(name string) bool {
+	for i := 0; i < o.ns; i++ {
+		if o.s[i] == name {
+			return false
+		}
+	}
+	for _, k := range o.moreS {
+		if k == name {
+			return false
+		}
+	}
+	if o.ns < len(o.s) {
+		o.s[o.ns] = name
+		o.ns++
+	} else {
+		o.moreS = append(o.moreS, name)
+	}
+	return true
 }

@@ -465,3 +465,45 @@ func BenchmarkVendors(b *testing.B) {
 		}
 	}
 }
+
+// TestVendorRepeatedFields: a repeated field is mapped from its first
+// occurrence and the repeat stays in Extra, as for the other adapters.
+func TestVendorRepeatedFields(t *testing.T) {
+	t.Parallel()
+	form := func(p string) carrier.Meta {
+		return carrier.Meta{Provider: p, ContentType: "application/x-www-form-urlencoded"}
+	}
+	json := func(p string) carrier.Meta { return carrier.Meta{Provider: p, ContentType: "application/json"} }
+	tests := []struct {
+		body     string
+		meta     carrier.Meta
+		extraKey string
+	}{
+		{"MessageSid=a&MessageStatus=sent&MessageSid=b", form(carrier.Twilio), "MessageSid"},
+		{"messageId=a&status=delivered&messageId=b", form(carrier.Vonage), "messageId"},
+		{`{"messageId":"a","status":"delivered","err-code":"0","messageId":"b"}`, json(carrier.Vonage), "messageId"},
+		{`{"message_uuid":"a","status":"submitted","message_uuid":"b"}`, json(carrier.VonageMessages), "message_uuid"},
+		{"MessageUUID=a&Status=sent&messageuuid=b", form(carrier.Plivo), "messageuuid"},
+		{`{"type":"recipient_delivery_report_sms","batch_id":"a","status":"Delivered","batch_id":"b"}`, json(carrier.Sinch), "batch_id"},
+		{`{"results":[{"messageId":"a","status":{"groupName":"PENDING"},"messageId":"b"}]}`, json(carrier.Infobip), "messageId"},
+		{`{"data":{"event_type":"message.sent","payload":{"id":"a","to":[{"status":"sent"}],"id":"b"}}}`, json(carrier.Telnyx), "id"},
+		{"", carrier.Meta{Provider: carrier.MessageBird, RawQuery: "id=a&status=sent&id=b"}, "id"},
+		{`{"eventType":"TEXT_SENT","messageId":"a","messageId":"b"}`, json(carrier.AWS), "messageId"},
+		{`{"messageId":"a","statusCode":4,"messageId":"b"}`, json(carrier.Clickatell), "messageId"},
+		{"id=a&status=Success&id=b", form(carrier.AfricasTalking), "id"},
+		{`[{"type":"message-delivered","message":{"id":"a","id":"b"}}]`, json(carrier.Bandwidth), "message.id"},
+		{`{"id":"a","status":"sent","id":"b"}`, json(carrier.BSG), "id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.meta.Provider, func(t *testing.T) {
+			t.Parallel()
+			rs, err := carrier.Parse([]byte(tt.body), tt.meta)
+			require.NoError(t, err)
+			require.Len(t, rs, 1)
+			require.Equal(t, "a", rs[0].MessageID)
+			v, ok := rs[0].ExtraValue(tt.extraKey)
+			require.True(t, ok, "%+v", rs[0].Extra)
+			require.Equal(t, "b", v)
+		})
+	}
+}

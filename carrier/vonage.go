@@ -85,7 +85,12 @@ func decodeVonage(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	if req.format != dlr.FormatJSON {
 		r := d.receipt()
+		var o once
 		for _, f := range req.pairs {
+			if !o.firstName(f.key) {
+				r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
+				continue
+			}
 			set(&r, 0, f.key, f.value)
 		}
 		if err := finish(0, r); err != nil {
@@ -95,8 +100,9 @@ func decodeVonage(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	err := d.objects(req.body, func(index int, obj []byte) error {
 		r := d.receipt()
+		var o once
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
-			if v.kind == jsonObject || v.kind == jsonArray {
+			if !o.firstKey(key) || v.kind == jsonObject || v.kind == jsonArray {
 				extraField(&r, key, v)
 				return nil
 			}

@@ -64,7 +64,12 @@ func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 				return nil
 			})
 		}
+		var o once
 		err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+			if !o.firstKey(key) {
+				extraField(&r, key, v)
+				return nil
+			}
 			switch k := string(key); k {
 			case "message_uuid":
 				r.MessageID = d.str(v)
@@ -81,7 +86,12 @@ func decodeVonageMessages(d *decoder, req *request) ([]dlr.Receipt, error) {
 					extraField(&r, key, v)
 					return nil
 				}
+				var os once
 				return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
+					if !os.firstKey(sub) {
+						r.Extra = append(r.Extra, dlr.Field{Key: k + "." + string(sub), Value: sv.extra()})
+						return nil
+					}
 					switch k + "." + string(sub) {
 					case "error.code":
 						r.RawError = d.str(sv)
