@@ -34,7 +34,8 @@ import (
 // {code, status, count, recipients[]}. A full report gives one receipt per
 // recipient of each bucket; a summary report (no recipients) one receipt per
 // bucket with To empty and Extra "count". Each has MessageID and ParentID
-// set to batch_id and "total_message_count" and "client_reference" in Extra.
+// set to batch_id and the report's other members (type, total_message_count,
+// client_reference) in Extra.
 //
 // Status mapping (case-insensitive; an SDK test sends "DELIVERED"):
 //
