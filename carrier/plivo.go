@@ -45,11 +45,12 @@ func decodePlivo(d *decoder, req *request) ([]dlr.Receipt, error) {
 	var parent, partInfo, mcc, mnc string
 	var o once
 	for _, f := range req.pairs {
-		if !o.firstName(strings.ToLower(f.key)) {
+		name := strings.ToLower(f.key)
+		if !o.firstName(name) {
 			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
 			continue
 		}
-		switch strings.ToLower(f.key) {
+		switch name {
 		case "messageuuid":
 			r.MessageID = f.value
 		case "parentmessageuuid":
