@@ -13,33 +13,32 @@ import (
 )
 
 // The provider names, as Meta.Provider takes them and Receipt.Source.Provider
-// gives them. Names without an adapter yet are reserved so that callers can
-// write them today; Parse reports ErrUnknownProvider for them.
+// gives them.
 const (
 	BulkSMSRates   = "bulksmsrates"    // BulkSMSRates JSON webhook (single or batch)
 	TSG            = "tsg"             // TSG Global sms_dlr / mms_dlr JSON
 	Kannel         = "kannel"          // Kannel dlr-url GET callback
 	Jasmin         = "jasmin"          // Jasmin HTTP DLR, GET or POST form
 	Generic        = "generic"         // any JSON, form or query with common field names
-	Twilio         = "twilio"          // reserved
-	Vonage         = "vonage"          // reserved
-	VonageMessages = "vonage-messages" // reserved
-	Plivo          = "plivo"           // reserved
-	Sinch          = "sinch"           // reserved
-	Infobip        = "infobip"         // reserved
-	Telnyx         = "telnyx"          // reserved
-	MessageBird    = "messagebird"     // reserved
-	AWS            = "aws"             // reserved
-	Clickatell     = "clickatell"      // reserved
-	AfricasTalking = "africastalking"  // reserved
-	Bandwidth      = "bandwidth"       // reserved
-	BSG            = "bsg"             // reserved
+	Twilio         = "twilio"          // Twilio Programmable Messaging status callback (form)
+	Vonage         = "vonage"          // Vonage SMS API delivery receipt (query, form or JSON)
+	VonageMessages = "vonage-messages" // Vonage Messages API status webhook (JSON)
+	Plivo          = "plivo"           // Plivo message status callback (form or query)
+	Sinch          = "sinch"           // Sinch SMS REST delivery reports (JSON)
+	Infobip        = "infobip"         // Infobip SMS delivery reports, {"results":[…]} (JSON)
+	Telnyx         = "telnyx"          // Telnyx Messaging v2 message.* events (JSON)
+	MessageBird    = "messagebird"     // MessageBird (Bird legacy SMS) status report (query)
+	AWS            = "aws"             // AWS End User Messaging SMS events (JSON)
+	Clickatell     = "clickatell"      // Clickatell status callback (JSON)
+	AfricasTalking = "africastalking"  // Africa's Talking delivery report (form)
+	Bandwidth      = "bandwidth"       // Bandwidth Messaging v2 callbacks (JSON array)
+	BSG            = "bsg"             // BSG (bsg.world) status callback (JSON)
 )
 
 // Providers returns the names of the providers Parse has an adapter for, in
 // the order Detect considers them (generic last).
 func Providers() []string {
-	return []string{BulkSMSRates, TSG, Kannel, Jasmin, Generic}
+	return []string{BulkSMSRates, TSG, Kannel, Jasmin, Twilio, Vonage, VonageMessages, Plivo, Sinch, Infobip, Telnyx, MessageBird, AWS, Clickatell, AfricasTalking, Bandwidth, BSG, Generic}
 }
 
 // Headers gives the request headers an adapter or detection may need,
@@ -135,6 +134,32 @@ func (p *Parser) Parse(body []byte, meta Meta) ([]dlr.Receipt, error) {
 		out, err = decodeKannel(&d, &req)
 	case Jasmin:
 		out, err = decodeJasmin(&d, &req)
+	case Twilio:
+		out, err = decodeTwilio(&d, &req)
+	case Vonage:
+		out, err = decodeVonage(&d, &req)
+	case VonageMessages:
+		out, err = decodeVonageMessages(&d, &req)
+	case Plivo:
+		out, err = decodePlivo(&d, &req)
+	case Sinch:
+		out, err = decodeSinch(&d, &req)
+	case Infobip:
+		out, err = decodeInfobip(&d, &req)
+	case Telnyx:
+		out, err = decodeTelnyx(&d, &req)
+	case MessageBird:
+		out, err = decodeMessageBird(&d, &req)
+	case AWS:
+		out, err = decodeAWS(&d, &req)
+	case Clickatell:
+		out, err = decodeClickatell(&d, &req)
+	case AfricasTalking:
+		out, err = decodeAfricasTalking(&d, &req)
+	case Bandwidth:
+		out, err = decodeBandwidth(&d, &req)
+	case BSG:
+		out, err = decodeBSG(&d, &req)
 	case Generic:
 		out, err = decodeGeneric(&d, &req)
 	default:

@@ -25,7 +25,7 @@ func TestParseErrors(t *testing.T) {
 		index    int
 	}{
 		{"unknown provider", `{}`, carrier.Meta{Provider: "nope"}, carrier.Parser{}, carrier.ErrUnknownProvider, "", 0},
-		{"reserved provider", `{}`, carrier.Meta{Provider: carrier.Twilio}, carrier.Parser{}, carrier.ErrUnknownProvider, "", 0},
+		{"JSON to a form provider", `{}`, carrier.Meta{Provider: carrier.Twilio}, carrier.Parser{}, carrier.ErrWrongFormat, "", 0},
 		{"malformed", `{"message_id":`, carrier.Meta{Provider: carrier.BulkSMSRates}, carrier.Parser{}, carrier.ErrMalformed, "", 0},
 		{"trailing garbage", `{"message_id":"a","status":"DELIVRD"} x`, carrier.Meta{Provider: carrier.BulkSMSRates}, carrier.Parser{}, carrier.ErrMalformed, "", 0},
 		{"too deep", deep, carrier.Meta{Provider: carrier.BulkSMSRates}, carrier.Parser{}, carrier.ErrTooLarge, "", 0},

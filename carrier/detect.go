@@ -65,6 +65,45 @@ func (p *Parser) detect(req *request) (string, error) {
 	if isJasmin(s) {
 		found = append(found, Jasmin)
 	}
+	if isTwilio(s) {
+		found = append(found, Twilio)
+	}
+	if isVonage(s) {
+		found = append(found, Vonage)
+	}
+	if isVonageMessages(s) {
+		found = append(found, VonageMessages)
+	}
+	if isPlivo(s) {
+		found = append(found, Plivo)
+	}
+	if isSinch(s) {
+		found = append(found, Sinch)
+	}
+	if isInfobip(s) {
+		found = append(found, Infobip)
+	}
+	if isTelnyx(s) {
+		found = append(found, Telnyx)
+	}
+	if isMessageBird(s) {
+		found = append(found, MessageBird)
+	}
+	if isAWS(s) {
+		found = append(found, AWS)
+	}
+	if isClickatell(s) {
+		found = append(found, Clickatell)
+	}
+	if isAfricasTalking(s) {
+		found = append(found, AfricasTalking)
+	}
+	if isBandwidth(s) {
+		found = append(found, Bandwidth)
+	}
+	if isBSG(s) {
+		found = append(found, BSG)
+	}
 	switch len(found) {
 	case 1:
 		return found[0], nil

@@ -25,12 +25,30 @@
 //	tsg             JSON object (array too)     200
 //	kannel          GET query                   any 2xx
 //	jasmin          GET query or POST form      200 with the exact body "ACK/Jasmin" (else retried)
+//	twilio          POST form (GET query too)   2xx (not verified)
+//	vonage          GET query, POST form, JSON  200 or 204 fast (3 s connect, 15 s response; retried up to 72 h)
+//	vonage-messages JSON object                 200 (429 and 5xx retried with backoff for 24 h)
+//	plivo           POST form (GET query too)   2xx (not verified)
+//	sinch           JSON object                 2xx (5xx and 429 retried from 5 s, doubling, for ~22 h; other 4xx not)
+//	infobip         JSON {"results":[…]}        2xx (not verified)
+//	telnyx          JSON event                  2xx within 2 s (3 attempts per URL, then the failover URL)
+//	messagebird     GET query                   200 (not verified)
+//	aws             JSON record or envelope     — (events go to Firehose, CloudWatch or SNS; SNS over HTTP wants 2xx)
+//	clickatell      JSON object                 200 (not verified)
+//	africastalking  POST form                   200 (not verified)
+//	bandwidth       JSON array                  2xx within 10 s, body under 16 kB (retried for 24 h)
+//	bsg             JSON object or array        200 (not verified)
 //	generic         JSON, form or query         —
 //
-// Parse never writes a response; the HTTP handler does. These names are
-// reserved for adapters to come and give ErrUnknownProvider today: twilio,
-// vonage, vonage-messages, plivo, sinch, infobip, telnyx, messagebird, aws,
-// clickatell, africastalking, bandwidth, bsg.
+// "(not verified)": the provider's retry rules were not found; a 2xx is
+// what webhooks generally expect. Parse never writes a response; the HTTP
+// handler does. A multi-part or
+// multi-recipient callback gives one receipt per part or recipient; the id
+// that groups them (Plivo ParentMessageUUID, Sinch batch_id, Infobip
+// bulkId, the shared Telnyx or Bandwidth message id of a group message) is
+// in Receipt.ParentID, and the part number, where the provider says it
+// (Plivo PartInfo), in Receipt.Part. Vonage SMS sends one receipt per part
+// with no common id.
 //
 // # Status vocabularies
 //
@@ -77,6 +95,49 @@
 //	deleted, cancelled, canceled   DELETED
 //	unknown                        UNKNOWN
 //
+// The SMS APIs (each adapter's source comment, decodeTwilio and so on,
+// has the full field mapping). "Failed inside the provider" is REJECTD,
+// "the carrier reported non-delivery" UNDELIV, and read receipts DELIVRD
+// with RawStatus keeping "read":
+//
+//	twilio MessageStatus     queued, accepted, scheduled ACCEPTD; sending, sent ENROUTE; delivered,
+//	                         read DELIVRD; undelivered UNDELIV; failed REJECTD; canceled DELETED;
+//	                         partially_delivered UNKNOWN; receiving, received: not a receipt
+//	vonage status            accepted ACCEPTD; buffered ENROUTE; delivered DELIVRD; failed UNDELIV;
+//	                         rejected REJECTD; expired EXPIRED; unknown UNKNOWN; SMPP words as such
+//	vonage-messages status   submitted ENROUTE; delivered, read DELIVRD; rejected REJECTD (EXPIRED
+//	                         with error 1360, TTL); undeliverable REJECTD (never left Vonage)
+//	plivo Status             queued ACCEPTD; sent ENROUTE; delivered, read DELIVRD; undelivered
+//	                         UNDELIV; failed, rejected REJECTD
+//	sinch status             Queued ACCEPTD; Dispatched ENROUTE; Delivered DELIVRD; Failed UNDELIV;
+//	                         Rejected, Aborted REJECTD; Expired EXPIRED; Cancelled, Deleted DELETED;
+//	                         Unknown UNKNOWN
+//	infobip status.groupName ACCEPTED ACCEPTD; PENDING ENROUTE; DELIVERED DELIVRD; UNDELIVERABLE
+//	                         UNDELIV; REJECTED REJECTD; EXPIRED EXPIRED
+//	telnyx to[].status       queued, scheduled ACCEPTD; sending, sent ENROUTE; delivered, read DELIVRD;
+//	                         delivery_failed UNDELIV; sending_failed REJECTD; expired EXPIRED;
+//	                         cancelled DELETED; delivery_unconfirmed UNKNOWN
+//	messagebird status       scheduled ACCEPTD; sent, buffered ENROUTE; delivered DELIVRD;
+//	                         delivery_failed UNDELIV; expired EXPIRED
+//	aws messageStatus        QUEUED ACCEPTD; PENDING, SENT ENROUTE; SUCCESSFUL, DELIVERED DELIVRD;
+//	                         UNREACHABLE, CARRIER_UNREACHABLE UNDELIV; INVALID, INVALID_MESSAGE,
+//	                         BLOCKED, CARRIER_BLOCKED, SPAM, PROTECT_BLOCKED REJECTD; TTL_EXPIRED
+//	                         EXPIRED; UNKNOWN UNKNOWN
+//	clickatell statusCode    2, 8, 11 ACCEPTD; 3 ENROUTE; 4 DELIVRD; 7 UNDELIV; 5, 9, 12, 14 REJECTD;
+//	                         10 EXPIRED; 6, 13 DELETED; 1 UNKNOWN
+//	africastalking status    Sent, Submitted, Buffered ENROUTE; Success DELIVRD; Failed,
+//	                         AbsentSubscriber UNDELIV; Rejected REJECTD; Expired EXPIRED
+//	bandwidth type           message-sending ENROUTE; message-delivered, message-read DELIVRD; message-failed by
+//	                         errorCode: 4360 EXPIRED, 4701/4702 UNDELIV, other 4xxx REJECTD, 5xxx
+//	                         UNDELIV, 9902 UNKNOWN (receipt timeout), else UNDELIV
+//	bsg status               scheduled, moderation, accepted ACCEPTD; sending, sent ENROUTE;
+//	                         delivered, read DELIVRD; undelivered, failed UNDELIV; not_viber_user,
+//	                         not_service_user REJECTD; expired EXPIRED; unknown UNKNOWN
+//
+// Their error codes are read in the errcode namespace of the same name
+// (errcode.Twilio, errcode.Vonage, …); Africa's Talking sends a word
+// (failureReason), kept in RawError, and AWS sends no code.
+//
 // (*) The words Queued, Sent, Submitted, Pending, Received, Failed, Frozen,
 // Rejected, Expired, Deficient and Unknown are a gateway vocabulary used by
 // New Zealand providers. There Failed means "could not be handed to the
@@ -105,9 +166,10 @@
 // # Times
 //
 // Timestamps with a zone keep it. Zone-less ones (TSG, the generic
-// adapter, Kannel %t) are read in Parser.Location; SMPP receipt dates
-// (Jasmin subdate/donedate, Kannel %A text) in Parser.SMPP.Location, else
-// Parser.Location; nil means UTC. SMPP dates: 10 digits yyMMddHHmm, 12
+// adapter, Kannel %t, Plivo, BSG) are read in Parser.Location; SMPP receipt
+// dates (Jasmin subdate/donedate, Kannel %A text, Twilio RawDlrDoneDate,
+// Vonage scts) in Parser.SMPP.Location, else Parser.Location; nil means
+// UTC. Epoch numbers (AWS, Clickatell) are UTC. SMPP dates: 10 digits yyMMddHHmm, 12
 // digits yyMMddHHmmss (or yyyyMMddHHmm when that reading is invalid), 14
 // digits yyyyMMddHHmmss; all zeros means absent. A timestamp in no known
 // layout (a placeholder such as "date-time") leaves the time zero, keeps
@@ -123,12 +185,37 @@
 //	tsg            JSON with object "sms_dlr" or "mms_dlr"
 //	kannel         form or query with a value that is SMPP receipt text (starts "id:", has " stat:"), and no "level"
 //	jasmin         form or query with id, message_status and level
+//	twilio         form or query with MessageSid (or SmsSid) and MessageStatus (or SmsStatus)
+//	vonage         messageId and status, and err-code, msisdn, network-code or scts; or (form,
+//	               query) a status from Vonage's vocabulary (accepted, buffered, delivered, …)
+//	vonage-messages JSON with message_uuid and status
+//	plivo          form or query with MessageUUID (any case)
+//	sinch          JSON whose type is (recipient_)delivery_report_sms or _mms
+//	infobip        JSON whose results array holds objects with messageId and status
+//	telnyx         JSON whose data (or the object itself) has record_type "event" and an
+//	               event_type "message.*"
+//	messagebird    form or query with id, status, and statusDatetime or recipient and reference
+//	aws            JSON with eventType "TEXT_*" and messageId, an EventBridge event from
+//	               aws.sms-voice, an SNS Notification whose Message is such a record, or
+//	               a Pinpoint "_SMS.*" event
+//	clickatell     JSON with messageId and statusCode, or integrationName and event.messageStatusUpdate
+//	africastalking form or query with id and status, and an "ATXid_" id, or phoneNumber or
+//	               failureReason with a status from its vocabulary
+//	bandwidth      JSON (array) whose first event has a "message-*" type and a message object
+//	bsg            JSON with id, status and time_in, time_sent or time_dr
 //
 // Exactly one match names the provider. No match is ErrUnknownProvider;
 // several are ErrAmbiguous; both come in a [*DetectError] listing the
 // candidates. Detection never picks generic: name it in Meta.Provider.
 // Kannel callbacks carry only the parameters the application's template
 // names, so one without %A receipt text is not detected: name "kannel".
+// APIs that copy another provider's callback cannot be told from it and
+// are detected as that provider: SignalWire's compatibility API sends
+// Twilio's parameters (twilio), Sinch's former Mblox and CLX APIs send
+// Sinch's reports (sinch). Minimal callbacks without their distinctive
+// fields (a Vonage GET with only messageId and a status outside Vonage's
+// vocabulary, a Clickatell body without statusCode) are not detected: name
+// the provider.
 //
 // # Bounds
 //
