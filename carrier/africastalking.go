@@ -8,36 +8,43 @@ import (
 )
 
 // decodeAfricasTalking reads an Africa's Talking SMS delivery report: a form
-// POST to the URL set in the dashboard (docs.africastalking.com/sms/deliveryreports).
-// A GET query is read the same way.
+// POST to the delivery-report callback URL set in the dashboard
+// (https://docs.africastalking.com/sms/deliveryreports and
+// https://docs.africastalking.com/sms/notifications). A GET query with the
+// same fields is read too.
 //
-//	id                       → MessageID (required; Africa's Talking ids start "ATXid_")
-//	status                   → Status, RawStatus (required; see below)
-//	failureReason            → RawError (a word such as "UserInBlackList"; there is no
-//	                           numeric code, so Error stays zero) and ErrorMessage
-//	phoneNumber              → To
-//	networkCode              → Network
-//	anything else            → Extra (retryCount, …)
+//	id             → MessageID: the messageId the send response gave, "ATXid_…" (required)
+//	status         → Status, RawStatus (required; see below)
+//	phoneNumber    → To
+//	networkCode    → Network (the telco's MCC-MNC, "63902")
+//	failureReason  → RawError (a word such as "UserInBlackList"; sent only
+//	                 with Rejected or Failed)
+//	retryCount and anything else → Extra, and so are the repeats of a mapped field
 //
-// Status mapping (case-insensitive):
+// Status mapping (words matched ignoring case):
 //
-//	Sent, Submitted, Buffered ENROUTE
-//	Success                  DELIVRD
-//	Failed                   UNDELIV
-//	Rejected                 REJECTD
-//	Expired                  EXPIRED [S: seen in practice, not in the docs' list]
-//	AbsentSubscriber         UNDELIV [U: seen in practice]
+//	Sent       ENROUTE   sent by Africa's Talking's network
+//	Submitted  ENROUTE   submitted to the mobile service provider (MSP)
+//	Buffered   ENROUTE   queued by the MSP
+//	Success    DELIVRD   delivered to the handset (final)
+//	Failed     UNDELIV   could not be delivered to the handset (final)
+//	Rejected   REJECTD   rejected by the MSP (final)
+//	Expired    EXPIRED   not in the docs; seen in integrations (nyaruka/courier)
+//	AbsentSubscriber UNDELIV  not in the docs; reported seen in practice (secondary sources)
+//	other      UNKNOWN   reported as an unknown value
 //
-// Assumed [U]: retryCount and the failureReason list beyond the words the
-// docs show; no signature is documented.
+// Assumed, not documented: Expired and AbsentSubscriber (see above), and retryCount, which
+// secondary sources list but the docs read do not. failureReason is a word,
+// not a number, so there is no errcode namespace for it: RawError keeps the
+// word and Error stays zero. Africa's Talking documents no signature.
 func decodeAfricasTalking(d *decoder, req *request) ([]dlr.Receipt, error) {
 	if req.format == dlr.FormatJSON {
 		return nil, d.fail(0, "", ErrWrongFormat)
 	}
 	r := d.receipt()
-	var o once
+	var once seen
 	for _, f := range req.pairs {
-		if !o.firstName(f.key) {
+		if i := fieldIndex(f.key, africasTalkingFields[:]); i < 0 || !once.first(i) {
 			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
 			continue
 		}
@@ -46,32 +53,42 @@ func decodeAfricasTalking(d *decoder, req *request) ([]dlr.Receipt, error) {
 			r.MessageID = f.value
 		case "status":
 			r.RawStatus = f.value
-		case "failureReason":
-			r.RawError = f.value
-			r.ErrorMessage = f.value
+			s, ok := africasTalkingStatus(f.value)
+			if !ok {
+				d.unknownValue(0, f.key, f.value)
+			}
+			r.Status = s
 		case "phoneNumber":
 			r.To = f.value
 		case "networkCode":
 			r.Network = f.value
-		default:
-			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
+		case "failureReason":
+			r.RawError = f.value
 		}
 	}
-	switch {
-	case r.MessageID == "":
+	if r.MessageID == "" {
 		return nil, d.fail(0, "id", ErrMissingID)
-	case r.RawStatus == "":
+	}
+	if r.RawStatus == "" {
 		return nil, d.fail(0, "status", ErrMissingStatus)
 	}
-	s, ok := africasTalkingStatus(r.RawStatus)
-	if !ok {
-		d.unknownValue(0, "status", r.RawStatus)
-	}
-	r.Status = s
 	return []dlr.Receipt{r}, nil
 }
 
-// africasTalkingStatus maps status; see decodeAfricasTalking.
+// africasTalkingFields are the fields decodeAfricasTalking maps.
+var africasTalkingFields = [...]string{"id", "status", "phoneNumber", "networkCode", "failureReason"}
+
+// fieldIndex returns the position of key in fields, -1 if it is not there;
+// with seen, it keeps a repeated field's repeats in Extra.
+func fieldIndex(key string, fields []string) int {
+	for i, f := range fields {
+		if f == key {
+			return i
+		}
+	}
+	return -1
+}
+
 func africasTalkingStatus(word string) (status.Status, bool) {
 	switch strings.ToLower(word) {
 	case "sent", "submitted", "buffered":
@@ -88,19 +105,10 @@ func africasTalkingStatus(word string) (status.Status, bool) {
 	return status.Unknown, false
 }
 
-// isAfricasTalking: a form or query with id and status where the id has
-// Africa's Talking's "ATXid_" prefix, or with phoneNumber or failureReason
-// beside a status word from its vocabulary.
+// Africa's Talking: a form or query with id and status whose id has the
+// "ATXid_" prefix of Africa's Talking message ids, or that carries
+// networkCode or failureReason.
 func isAfricasTalking(s *shape) bool {
-	if s.format == "json" || !s.has("id") || !s.has("status") {
-		return false
-	}
-	if strings.HasPrefix(s.value("id"), "ATXid_") {
-		return true
-	}
-	if !s.has("phoneNumber") && !s.has("failureReason") {
-		return false
-	}
-	_, ok := africasTalkingStatus(s.value("status"))
-	return ok
+	return s.format != "json" && s.has("id") && s.has("status") &&
+		(strings.HasPrefix(s.value("id"), "ATXid_") || s.has("networkCode") || s.has("failureReason"))
 }

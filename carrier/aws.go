@@ -1,61 +1,84 @@
 package carrier
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/dlrkit/dlrkit/dlr"
 	"github.com/dlrkit/dlrkit/status"
 )
 
-// decodeAWS reads AWS End User Messaging SMS (formerly Amazon Pinpoint SMS)
-// message events. AWS has no receipt webhook: events go to an event
-// destination, and this adapter reads the forms that reach an HTTP endpoint
-// or a log: the bare event record (Firehose, CloudWatch Logs), the
-// EventBridge envelope (the record in "detail"), an SNS HTTP notification
-// (the record as the JSON text of "Message"), and the legacy Amazon Pinpoint
-// event stream (_SMS.* events). A JSON array of records is read as a batch.
-// Sources: docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets-event-format.html
-// and monitor-event-bridge.html; event types from aws/aws-sdk-go-v2
-// service/pinpointsmsvoicev2/types/enums.go.
+// decodeAWS reads AWS End User Messaging SMS (formerly Pinpoint SMS and
+// Voice v2) text-message events. AWS has no webhook of its own: events go to
+// an event destination, and what reaches an HTTP endpoint is one of these
+// JSON shapes, all read here:
 //
-//	messageId                → MessageID (required)
-//	messageStatus, else eventType without "TEXT_" → Status, RawStatus (required; see below)
-//	messageStatusDescription → ErrorMessage when the status is a failure, else Extra
-//	destinationPhoneNumber   → To; originationPhoneNumber → From
-//	eventTimestamp           → DoneAt; messageRequestTimestamp → SubmittedAt (epoch ms)
-//	isoCountryCode           → Country
-//	carrierName, else mcc+mnc → Network
-//	totalMessageParts        → Segments
-//	totalMessagePrice        → Price (exact text; AWS bills in USD and does not say so)
-//	anything else            → Extra (eventType, eventVersion, isFinal, messageType, context,
-//	                           totalCarrierFee, …; envelope fields as "envelope.<key>")
+//   - the event record itself
+//     (https://docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets-event-format.html);
+//   - an EventBridge event, the record in "detail"
+//     (https://docs.aws.amazon.com/sms-voice/latest/userguide/monitor-event-bridge.html);
+//   - an SNS HTTP notification, the record as the JSON text of "Message"
+//     (SNS's signature is not checked here);
+//   - a legacy Amazon Pinpoint SMS event stream record, event_type
+//     "_SMS.*" with attributes.record_status
+//     (https://docs.aws.amazon.com/pinpoint/latest/developerguide/event-streams-data-sms.html);
+//   - a JSON array of any of these (one receipt each).
 //
-// Status mapping (messageStatus; eventType is the same word with "TEXT_"):
+// Envelope fields (EventBridge id, time, …; SNS Type, MessageId, TopicArn,
+// …) go to Extra as sent.
 //
-//	QUEUED                   ACCEPTD
-//	PENDING, SENT            ENROUTE
-//	SUCCESSFUL, DELIVERED    DELIVRD (SUCCESSFUL: accepted by the recipient's carrier,
-//	                         which AWS uses in place of DELIVERED in some countries)
-//	UNREACHABLE, CARRIER_UNREACHABLE                  UNDELIV
-//	INVALID, INVALID_MESSAGE, BLOCKED, CARRIER_BLOCKED, SPAM, PROTECT_BLOCKED,
-//	MAX_PRICE_EXCEEDED, OPTED_OUT                     REJECTD
-//	TTL_EXPIRED              EXPIRED
-//	UNKNOWN                  UNKNOWN (AWS sends it after 72 h without a carrier event)
+// Record fields:
 //
-// Legacy Pinpoint events [U: only the start of that page was read]:
-// attributes.message_id → MessageID, attributes.record_status → Status by
-// the table above, attributes.destination_phone_number → To,
-// attributes.origination_phone_number → From, event_timestamp → DoneAt,
-// attributes.number_of_message_parts → Segments, other attributes →
-// Extra "attributes.<key>", other fields → Extra. AWS events carry no error
-// code, so RawError stays empty.
+//	messageId                  → MessageID (required)
+//	messageStatus, eventType   → Status; RawStatus is messageStatus, else eventType
+//	                             (eventType is kept in Extra when messageStatus is the raw status)
+//	messageStatusDescription   → ErrorMessage when the status is a failure, else Extra
+//	destinationPhoneNumber     → To
+//	originationPhoneNumber     → From
+//	eventTimestamp             → DoneAt (Unix milliseconds)
+//	messageRequestTimestamp    → SubmittedAt (Unix milliseconds)
+//	isoCountryCode             → Country
+//	carrierName                → Network
+//	totalMessageParts          → Segments
+//	totalMessagePrice          → Price (exact decimal text; the record names no currency)
+//	isFinal, mcc, mnc, totalCarrierFee, messageType, messageEncoding, context,
+//	eventVersion and anything else → Extra, and so are the repeats of a mapped field
+//
+// Status mapping (messageStatus, or eventType without "TEXT_"; the words of
+// aws/aws-sdk-go-v2 service/pinpointsmsvoicev2/types/enums.go):
+//
+//	QUEUED                                    ACCEPTD
+//	PENDING, SENT                             ENROUTE
+//	SUCCESSFUL, DELIVERED                     DELIVRD (SUCCESSFUL: accepted by the
+//	                                          recipient's carrier; AWS uses the two
+//	                                          interchangeably depending on the country)
+//	UNREACHABLE, CARRIER_UNREACHABLE          UNDELIV
+//	INVALID, INVALID_MESSAGE, BLOCKED,
+//	CARRIER_BLOCKED, SPAM, PROTECT_BLOCKED    REJECTD
+//	TTL_EXPIRED                               EXPIRED
+//	UNKNOWN                                   UNKNOWN (AWS sends it after 72 h without a carrier event)
+//	other                                     UNKNOWN, reported as an unknown value
+//
+// Legacy Pinpoint records: attributes.message_id → MessageID,
+// attributes.record_status → Status with the table above (plus
+// MAX_PRICE_EXCEEDED and OPTED_OUT → REJECTD, assumed [U]); without a
+// record_status the event_type decides: _SMS.SEND → ACCEPTD, _SMS.BUFFERED →
+// ENROUTE, _SMS.SUCCESS → DELIVRD, _SMS.FAILURE → UNDELIV, _SMS.OPTOUT →
+// DELIVRD (the docs: the customer received the message and replied STOP).
+// attributes.sender_request_id → ParentID (the send request, shared by its
+// recipients); destination/origination_phone_number → To/From;
+// iso_country_code → Country; number_of_message_parts → Segments;
+// event_timestamp → DoneAt; other attributes → Extra as "attributes.<key>".
+//
+// Events whose eventType is not a text event (VOICE_*) are ErrNotReceipt.
+// MEDIA_* (MMS) events are read with the same words, assumed [U].
 func decodeAWS(d *decoder, req *request) ([]dlr.Receipt, error) {
 	if req.format != dlr.FormatJSON {
 		return nil, d.fail(0, "", ErrWrongFormat)
 	}
 	var out []dlr.Receipt
 	err := d.objects(req.body, func(index int, obj []byte) error {
-		r, err := awsObject(d, index, obj, nil, 0)
+		r, err := awsObject(d, index, obj, nil, false)
 		if err != nil {
 			return err
 		}
@@ -68,168 +91,252 @@ func decodeAWS(d *decoder, req *request) ([]dlr.Receipt, error) {
 	return out, nil
 }
 
-// awsObject reads one record, unwrapping an EventBridge or SNS envelope
-// (at most two levels); envelope holds the outer fields for Extra.
-func awsObject(d *decoder, index int, obj []byte, envelope []dlr.Field, level int) (dlr.Receipt, error) {
-	var detail, message jsonValue
-	var isPinpoint bool
-	var outer []dlr.Field
+// awsObject reads one record, EventBridge event, SNS notification or
+// legacy record. inner is true for the record inside an SNS message, which
+// is not unwrapped again.
+func awsObject(d *decoder, index int, obj []byte, envelope []dlr.Field, inner bool) (dlr.Receipt, error) {
+	var detail []byte
+	var message string
+	var hasMessage, record, legacy bool
 	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
-		switch k := string(key); k {
-		case "detail":
-			if detail.kind == 0 {
-				detail = v
-			}
-		case "Message":
-			if message.kind == 0 {
-				message = v
-			}
-		case "event_type":
-			isPinpoint = isPinpoint || strings.HasPrefix(v.text(), "_SMS.")
+		switch k := string(key); {
+		case k == "eventType":
+			record = true
+		case k == "event_type":
+			legacy = true
+		case k == "detail" && v.kind == jsonObject:
+			detail = v.raw
+		case k == "Message" && v.kind == jsonString && !inner:
+			message, hasMessage = v.text(), true
 		}
-		outer = append(outer, dlr.Field{Key: "envelope." + string(key), Value: v.extra()})
 		return nil
 	})
 	if err != nil {
 		return dlr.Receipt{}, err
 	}
-	if level < 2 {
-		if detail.kind == jsonObject {
-			return awsObject(d, index, detail.raw, dropKey(outer, "envelope.detail"), level+1)
-		}
-		if message.kind == jsonString {
-			inner := []byte(message.text())
-			if err := validJSON(inner, d.p.maxDepth()); err != nil {
-				return dlr.Receipt{}, d.fail(index, "Message", ErrMalformed)
-			}
-			if i := skipSpace(inner, 0); i < len(inner) && inner[i] == '{' {
-				saved := d.body
-				d.body = inner
-				r, err := awsObject(d, index, inner, dropKey(outer, "envelope.Message"), level+1)
-				d.body = saved
-				return r, err
-			}
-			return dlr.Receipt{}, d.fail(index, "Message", ErrNotReceipt)
-		}
+	switch {
+	case record:
+		return awsRecord(d, index, obj, envelope)
+	case legacy:
+		return awsLegacy(d, index, obj, envelope)
+	case detail == nil && !hasMessage:
+		return dlr.Receipt{}, d.fail(index, "eventType", ErrNotReceipt)
 	}
+	// An envelope: keep its other fields for the receipt's Extra.
+	_ = d.fields(index, obj, func(key []byte, v jsonValue) error {
+		if k := string(key); !(k == "detail" && v.kind == jsonObject) && !(k == "Message" && v.kind == jsonString) {
+			envelope = append(envelope, dlr.Field{Key: k, Value: sharedExtra(d, v)})
+		}
+		return nil
+	})
+	if detail != nil {
+		return awsObject(d, index, detail, envelope, true)
+	}
+	body := []byte(message)
+	if err := validJSON(body, d.p.maxDepth()); err != nil {
+		cause := ErrMalformed
+		var je *jsonError
+		if errors.As(err, &je) {
+			cause = je.err
+		}
+		return dlr.Receipt{}, &ParseError{Provider: d.provider, Index: index, Offset: -1, Field: "Message", Err: cause}
+	}
+	if len(body) == 0 || body[skipSpace(body, 0)] != '{' {
+		return dlr.Receipt{}, d.fail(index, "Message", ErrNotReceipt)
+	}
+	// The record is a new text: its strings must not be taken from the
+	// outer body's shared copy (see decoder.str), so the decoder reads it
+	// as its body for the time being.
+	outer, shared := d.body, d.shared
+	d.body, d.shared = body, ""
+	defer func() { d.body, d.shared = outer, shared }()
+	return awsObject(d, index, body, envelope, true)
+}
+
+// sharedExtra returns v as Extra keeps it (jsonValue.extra), with strings
+// taken from the decoder's shared copy of the body where it has one.
+func sharedExtra(d *decoder, v jsonValue) string {
+	if v.kind == jsonNull {
+		return "null"
+	}
+	return d.str(v)
+}
+
+func awsRecord(d *decoder, index int, obj []byte, envelope []dlr.Field) (dlr.Receipt, error) {
 	r := d.receipt()
-	var mcc, mnc, carrier, event string
-	set := func(key string, v jsonValue) {
-		switch key {
-		case "messageId", "attributes.message_id":
-			r.MessageID = v.text()
-		case "messageStatus", "attributes.record_status":
-			r.RawStatus = v.text()
-		case "eventType":
-			event = v.text()
-			extraField(&r, []byte(key), v)
-		case "destinationPhoneNumber", "attributes.destination_phone_number":
-			r.To = v.text()
-		case "originationPhoneNumber", "attributes.origination_phone_number":
-			r.From = v.text()
-		case "eventTimestamp", "event_timestamp":
-			r.DoneAt = d.when(&r, index, key, v.text(), timeEpoch)
-		case "messageRequestTimestamp":
-			r.SubmittedAt = d.when(&r, index, key, v.text(), timeEpoch)
-		case "isoCountryCode", "attributes.iso_country_code":
-			r.Country = v.text()
-		case "carrierName":
-			carrier = v.text()
-		case "mcc":
-			mcc = v.text()
-		case "mnc":
-			mnc = v.text()
-		case "totalMessageParts", "attributes.number_of_message_parts":
-			r.Segments = d.count(&r, index, key, v.text())
-		case "totalMessagePrice":
-			r.Price = v.text()
-		default:
-			extraField(&r, []byte(key), v)
-		}
-	}
-	var o, oa once
-	err = d.fields(index, obj, func(key []byte, v jsonValue) error {
-		if !o.firstKey(key) {
-			extraField(&r, key, v)
+	r.Extra = make([]dlr.Field, 0, 12+len(envelope)) // a documented record has about 10 unmapped fields
+	var eventType, desc string
+	var once seen
+	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+		if i := fieldIndex(string(key), awsFields[:]); i < 0 || !once.first(i) {
+			r.Extra = append(r.Extra, dlr.Field{Key: string(key), Value: sharedExtra(d, v)})
 			return nil
 		}
-		k := string(key)
-		if isPinpoint && k == "attributes" && v.kind == jsonObject {
-			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
-				if !oa.firstKey(sub) {
-					r.Extra = append(r.Extra, dlr.Field{Key: "attributes." + string(sub), Value: sv.extra()})
-					return nil
-				}
-				set("attributes."+string(sub), sv)
-				return nil
-			})
+		switch k := string(key); k {
+		case "eventType":
+			eventType = d.str(v)
+		case "messageStatus":
+			r.RawStatus = d.str(v)
+		case "messageId":
+			r.MessageID = d.str(v)
+		case "messageStatusDescription":
+			desc = d.str(v)
+		case "destinationPhoneNumber":
+			r.To = d.str(v)
+		case "originationPhoneNumber":
+			r.From = d.str(v)
+		case "eventTimestamp":
+			r.DoneAt = d.when(&r, index, k, d.str(v), timeEpoch)
+		case "messageRequestTimestamp":
+			r.SubmittedAt = d.when(&r, index, k, d.str(v), timeEpoch)
+		case "isoCountryCode":
+			r.Country = d.str(v)
+		case "carrierName":
+			r.Network = d.str(v)
+		case "totalMessageParts":
+			r.Segments = d.count(&r, index, k, d.str(v))
+		case "totalMessagePrice":
+			r.Price = d.str(v)
 		}
-		set(k, v)
 		return nil
 	})
 	if err != nil {
 		return r, err
 	}
-	if r.RawStatus == "" && strings.HasPrefix(event, "TEXT_") {
-		r.RawStatus = event[len("TEXT_"):]
+	kind, word, _ := strings.Cut(eventType, "_")
+	if kind != "TEXT" && kind != "MEDIA" {
+		return r, d.fail(index, "eventType", ErrNotReceipt)
 	}
-	switch {
-	case r.MessageID == "":
-		if r.RawStatus == "" && event == "" && !isPinpoint {
-			return r, d.fail(index, "eventType", ErrNotReceipt)
-		}
+	if r.RawStatus == "" {
+		r.RawStatus = eventType
+	} else {
+		word = r.RawStatus
+		r.Extra = append(r.Extra, dlr.Field{Key: "eventType", Value: eventType})
+	}
+	if r.MessageID == "" {
 		return r, d.fail(index, "messageId", ErrMissingID)
-	case r.RawStatus == "":
+	}
+	if word == "" {
 		return r, d.fail(index, "messageStatus", ErrMissingStatus)
 	}
-	if carrier != "" {
-		r.Network = carrier
-		if mcc != "" || mnc != "" {
-			r.Extra = append(r.Extra, dlr.Field{Key: "mcc", Value: mcc}, dlr.Field{Key: "mnc", Value: mnc})
-		}
-	} else {
-		r.Network = mcc + mnc
-	}
-	s, ok := awsStatus(r.RawStatus)
+	s, ok := awsStatus(word)
 	if !ok {
 		d.unknownValue(index, "messageStatus", r.RawStatus)
 	}
 	r.Status = s
-	if desc, ok := r.ExtraValue("messageStatusDescription"); ok && s != status.Delivered && s != status.Accepted && s != status.Enroute {
-		r.ErrorMessage = desc
-		r.Extra = dropKey(r.Extra, "messageStatusDescription")
-	}
+	awsDescription(&r, "messageStatusDescription", desc)
 	r.Extra = append(r.Extra, envelope...)
 	return r, nil
 }
 
-// dropKey returns fields without the first one named key (a repeat of a
-// mapped field stays).
-func dropKey(fields []dlr.Field, key string) []dlr.Field {
-	out := fields[:0:0]
-	dropped := false
-	for _, f := range fields {
-		if f.Key == key && !dropped {
-			dropped = true
-			continue
+func awsLegacy(d *decoder, index int, obj []byte, envelope []dlr.Field) (dlr.Receipt, error) {
+	r := d.receipt()
+	var eventType string
+	var once, onceAttr seen
+	err := d.fields(index, obj, func(key []byte, v jsonValue) error {
+		i := fieldIndex(string(key), awsLegacyFields[:])
+		if i == 2 && v.kind != jsonObject {
+			i = -1 // attributes that are not an object are kept as sent
 		}
-		out = append(out, f)
+		if i < 0 || !once.first(i) {
+			r.Extra = append(r.Extra, dlr.Field{Key: string(key), Value: sharedExtra(d, v)})
+			return nil
+		}
+		switch k := string(key); {
+		case k == "event_type":
+			eventType = d.str(v)
+		case k == "event_timestamp":
+			r.DoneAt = d.when(&r, index, k, d.str(v), timeEpoch)
+		case k == "attributes" && v.kind == jsonObject:
+			return d.fields(index, v.raw, func(sub []byte, sv jsonValue) error {
+				if i := fieldIndex(string(sub), awsAttributeFields[:]); i < 0 || !onceAttr.first(i) {
+					r.Extra = append(r.Extra, dlr.Field{Key: "attributes." + string(sub), Value: sharedExtra(d, sv)})
+					return nil
+				}
+				switch sk := string(sub); sk {
+				case "message_id":
+					r.MessageID = d.str(sv)
+				case "record_status":
+					r.RawStatus = d.str(sv)
+				case "destination_phone_number":
+					r.To = d.str(sv)
+				case "origination_phone_number":
+					r.From = d.str(sv)
+				case "iso_country_code":
+					r.Country = d.str(sv)
+				case "number_of_message_parts":
+					r.Segments = d.count(&r, index, "attributes."+sk, d.str(sv))
+				case "sender_request_id":
+					r.ParentID = d.str(sv)
+				}
+				return nil
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		return r, err
 	}
-	return out
+	if !strings.HasPrefix(eventType, "_SMS.") {
+		return r, d.fail(index, "event_type", ErrNotReceipt)
+	}
+	if r.MessageID == "" {
+		return r, d.fail(index, "attributes.message_id", ErrMissingID)
+	}
+	var s status.Status
+	var ok bool
+	if r.RawStatus != "" {
+		r.Extra = append(r.Extra, dlr.Field{Key: "event_type", Value: eventType})
+		if s, ok = awsStatus(r.RawStatus); !ok {
+			d.unknownValue(index, "attributes.record_status", r.RawStatus)
+		}
+	} else {
+		r.RawStatus = eventType
+		if s, ok = awsLegacyEvent(eventType); !ok {
+			d.unknownValue(index, "event_type", eventType)
+		}
+	}
+	r.Status = s
+	r.Extra = append(r.Extra, envelope...)
+	return r, nil
 }
 
-// awsStatus maps messageStatus (or record_status); see decodeAWS.
+// The fields awsRecord and awsLegacy map; repeats go to Extra.
+var (
+	awsFields = [...]string{"eventType", "messageStatus", "messageId", "messageStatusDescription",
+		"destinationPhoneNumber", "originationPhoneNumber", "eventTimestamp", "messageRequestTimestamp",
+		"isoCountryCode", "carrierName", "totalMessageParts", "totalMessagePrice"}
+	awsLegacyFields    = [...]string{"event_type", "event_timestamp", "attributes"}
+	awsAttributeFields = [...]string{"message_id", "record_status", "destination_phone_number",
+		"origination_phone_number", "iso_country_code", "number_of_message_parts", "sender_request_id"}
+)
+
+// awsDescription puts the status description in ErrorMessage for a
+// failure and in Extra otherwise.
+func awsDescription(r *dlr.Receipt, key, desc string) {
+	if desc == "" {
+		return
+	}
+	switch r.Status {
+	case status.Accepted, status.Enroute, status.Delivered:
+		r.Extra = append(r.Extra, dlr.Field{Key: key, Value: desc})
+	default:
+		r.ErrorMessage = desc
+	}
+}
+
 func awsStatus(word string) (status.Status, bool) {
-	switch strings.ToUpper(word) {
+	switch word {
 	case "QUEUED":
 		return status.Accepted, true
-	case "PENDING", "SENT", "BUFFERED":
+	case "PENDING", "SENT":
 		return status.Enroute, true
 	case "SUCCESSFUL", "DELIVERED":
 		return status.Delivered, true
 	case "UNREACHABLE", "CARRIER_UNREACHABLE":
 		return status.Undeliverable, true
-	case "INVALID", "INVALID_MESSAGE", "BLOCKED", "CARRIER_BLOCKED", "SPAM", "PROTECT_BLOCKED", "MAX_PRICE_EXCEEDED", "OPTED_OUT":
+	case "INVALID", "INVALID_MESSAGE", "BLOCKED", "CARRIER_BLOCKED", "SPAM", "PROTECT_BLOCKED",
+		"MAX_PRICE_EXCEEDED", "OPTED_OUT":
 		return status.Rejected, true
 	case "TTL_EXPIRED":
 		return status.Expired, true
@@ -239,15 +346,29 @@ func awsStatus(word string) (status.Status, bool) {
 	return status.Unknown, false
 }
 
-// isAWS: an event record (eventType "TEXT_*"), an EventBridge event from
-// source "aws.sms-voice", an SNS notification whose Message holds such a
-// record, or a legacy Pinpoint "_SMS.*" event.
+func awsLegacyEvent(eventType string) (status.Status, bool) {
+	switch eventType {
+	case "_SMS.SEND":
+		return status.Accepted, true
+	case "_SMS.BUFFERED":
+		return status.Enroute, true
+	case "_SMS.SUCCESS", "_SMS.OPTOUT":
+		return status.Delivered, true
+	case "_SMS.FAILURE":
+		return status.Undeliverable, true
+	}
+	return status.Unknown, false
+}
+
+// AWS: JSON whose eventType is a TEXT_ or MEDIA_ event, an EventBridge
+// event from source "aws.sms-voice", a legacy record with event_type
+// "_SMS.*", or an SNS notification whose Message holds such a record.
 func isAWS(s *shape) bool {
 	if s.format != "json" {
 		return false
 	}
 	switch {
-	case strings.HasPrefix(s.value("eventType"), "TEXT_") && s.has("messageId"):
+	case strings.HasPrefix(s.value("eventType"), "TEXT_"), strings.HasPrefix(s.value("eventType"), "MEDIA_"):
 		return true
 	case s.value("source") == "aws.sms-voice" && s.has("detail"):
 		return true
@@ -255,7 +376,8 @@ func isAWS(s *shape) bool {
 		return true
 	case s.value("Type") == "Notification" && s.has("TopicArn"):
 		m := s.value("Message")
-		return strings.Contains(m, `"eventType"`) && strings.Contains(m, `"TEXT_`)
+		return strings.Contains(m, `"eventType"`) && strings.Contains(m, `"TEXT_`) ||
+			strings.Contains(m, `"_SMS.`)
 	}
 	return false
 }

@@ -124,7 +124,9 @@
 //	                         BLOCKED, CARRIER_BLOCKED, SPAM, PROTECT_BLOCKED REJECTD; TTL_EXPIRED
 //	                         EXPIRED; UNKNOWN UNKNOWN
 //	clickatell statusCode    2, 8, 11 ACCEPTD; 3 ENROUTE; 4 DELIVRD; 7 UNDELIV; 5, 9, 12, 14 REJECTD;
-//	                         10 EXPIRED; 6, 13 DELETED; 1 UNKNOWN
+//	                         10 EXPIRED; 6 DELETED; 1 UNKNOWN; a One API status word
+//	                         (DEVICE_ACK, DELIVERY_FAILURE, …) decides over the number
+//	                         (see the adapter's doc)
 //	africastalking status    Sent, Submitted, Buffered ENROUTE; Success DELIVRD; Failed,
 //	                         AbsentSubscriber UNDELIV; Rejected REJECTD; Expired EXPIRED
 //	bandwidth type           message-sending ENROUTE; message-delivered, message-read DELIVRD; message-failed by
@@ -194,13 +196,13 @@
 //	infobip        JSON whose results array holds objects with messageId and status
 //	telnyx         JSON whose data (or the object itself) has record_type "event" and an
 //	               event_type "message.*"
-//	messagebird    form or query with id, status, and statusDatetime or recipient and reference
+//	messagebird    form or query with id, status and statusDatetime
 //	aws            JSON with eventType "TEXT_*" and messageId, an EventBridge event from
 //	               aws.sms-voice, an SNS Notification whose Message is such a record, or
 //	               a Pinpoint "_SMS.*" event
 //	clickatell     JSON with messageId and statusCode, or integrationName and event.messageStatusUpdate
-//	africastalking form or query with id and status, and an "ATXid_" id, or phoneNumber or
-//	               failureReason with a status from its vocabulary
+//	africastalking form or query with id and status, and an "ATXid_" id, networkCode or
+//	               failureReason
 //	bandwidth      JSON (array) whose first event has a "message-*" type and a message object
 //	bsg            JSON with id, status and time_in, time_sent or time_dr
 //

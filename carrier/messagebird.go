@@ -7,58 +7,78 @@ import (
 )
 
 // decodeMessageBird reads a MessageBird (Bird legacy SMS API) status report:
-// a GET query to the account's status report URL, sent only for messages
-// that were given a reference (docs.bird.com/connectivity-platform/
-// getting-started/receiving-delivery-reports-dlrs). A form POST is read the
-// same way. Parameter names as in nyaruka/courier's MessageBird handler
-// tests [S]:
+// a GET request to the account's status report URL, one recipient per
+// request (https://docs.bird.com/connectivity-platform/getting-started/receiving-delivery-reports-dlrs;
+// parameters as in nyaruka/courier's MessageBird handler tests). Reports are
+// sent only for messages sent with a reference. A POST form with the same
+// fields is read too.
 //
-//	id                       → MessageID (required)
-//	reference                → Extra "reference" (the sender's own id)
-//	status                   → Status, RawStatus (required; see below)
-//	statusErrorCode          → RawError, Error in errcode.MessageBird
-//	statusReason             → ErrorMessage
-//	recipient                → To
-//	statusDatetime           → DoneAt (RFC 3339)
-//	price[amount], price[currency] → Price (exact text), Currency
-//	mccmnc                   → Network
-//	messagePartCount         → Segments
-//	anything else            → Extra (datacoding, messageLength, ported, …)
+//	id                  → MessageID and ParentID: MessageBird's message id, one
+//	                      for all the recipients of a send (required)
+//	recipient           → To: the recipient this report is about
+//	status              → Status, RawStatus (required; see below)
+//	statusDatetime      → DoneAt (RFC 3339)
+//	statusErrorCode     → RawError, Error in errcode.MessageBird
+//	statusReason        → ErrorMessage
+//	price[amount]       → Price (exact decimal text); price[currency] → Currency
+//	mccmnc              → Network
+//	messagePartCount    → Segments
+//	reference, ported, messageLength, datacoding and anything else → Extra,
+//	and so are the repeats of a mapped field
 //
-// Status mapping [S]:
+// Status mapping (the reference's §2; words as MessageBird sends them):
 //
-//	scheduled                ACCEPTD
-//	sent, buffered           ENROUTE
-//	delivered                DELIVRD
-//	delivery_failed          UNDELIV
-//	expired                  EXPIRED
+//	scheduled        ACCEPTD
+//	sent, buffered   ENROUTE
+//	delivered        DELIVRD
+//	delivery_failed  UNDELIV
+//	expired          EXPIRED
+//	other            UNKNOWN, reported as an unknown value
 //
-// MessageBird's full statusErrorCode list was not read; errcode.MessageBird
-// knows 103 (the recipient sent STOP) only.
+// A multi-recipient message gets one report per recipient, all with the
+// same id: ParentID repeats it so that a tracker can aggregate, and To tells
+// the recipients apart. The status words other than delivered are known
+// from secondary sources only (nyaruka/courier, messagebird/go-rest-api
+// fixtures) [S]. Signatures (MessageBird-Signature-JWT, which covers the
+// full request URL) are the webhook package's business.
 func decodeMessageBird(d *decoder, req *request) ([]dlr.Receipt, error) {
 	if req.format == dlr.FormatJSON {
 		return nil, d.fail(0, "", ErrWrongFormat)
 	}
 	r := d.receipt()
-	var o once
+	var once seen
 	for _, f := range req.pairs {
-		if !o.firstName(f.key) {
+		if i := fieldIndex(f.key, messageBirdFields[:]); i < 0 || !once.first(i) {
 			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
 			continue
 		}
 		switch f.key {
 		case "id":
 			r.MessageID = f.value
-		case "status":
-			r.RawStatus = f.value
-		case "statusErrorCode":
-			r.RawError = f.value
-		case "statusReason":
-			r.ErrorMessage = f.value
+			r.ParentID = f.value
 		case "recipient":
 			r.To = f.value
+		case "status":
+			r.RawStatus = f.value
+			s, ok := messageBirdStatus(f.value)
+			if !ok {
+				d.unknownValue(0, f.key, f.value)
+			}
+			r.Status = s
 		case "statusDatetime":
 			r.DoneAt = d.when(&r, 0, f.key, f.value, timeISO)
+		case "statusErrorCode":
+			r.RawError = f.value
+			if f.value == "" {
+				continue
+			}
+			if c, ok := errcode.Read(errcode.MessageBird, f.value); ok {
+				r.Error = c
+			} else {
+				d.unknownValue(0, f.key, f.value)
+			}
+		case "statusReason":
+			r.ErrorMessage = f.value
 		case "price[amount]":
 			r.Price = f.value
 		case "price[currency]":
@@ -67,32 +87,21 @@ func decodeMessageBird(d *decoder, req *request) ([]dlr.Receipt, error) {
 			r.Network = f.value
 		case "messagePartCount":
 			r.Segments = d.count(&r, 0, f.key, f.value)
-		default:
-			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
 		}
 	}
-	switch {
-	case r.MessageID == "":
+	if r.MessageID == "" {
 		return nil, d.fail(0, "id", ErrMissingID)
-	case r.RawStatus == "":
+	}
+	if r.RawStatus == "" {
 		return nil, d.fail(0, "status", ErrMissingStatus)
-	}
-	s, ok := messageBirdStatus(r.RawStatus)
-	if !ok {
-		d.unknownValue(0, "status", r.RawStatus)
-	}
-	r.Status = s
-	if r.RawError != "" {
-		if c, ok := errcode.Read(errcode.MessageBird, r.RawError); ok {
-			r.Error = c
-		} else {
-			d.unknownValue(0, "statusErrorCode", r.RawError)
-		}
 	}
 	return []dlr.Receipt{r}, nil
 }
 
-// messageBirdStatus maps status; see decodeMessageBird.
+// messageBirdFields are the fields decodeMessageBird maps.
+var messageBirdFields = [...]string{"id", "recipient", "status", "statusDatetime", "statusErrorCode",
+	"statusReason", "price[amount]", "price[currency]", "mccmnc", "messagePartCount"}
+
 func messageBirdStatus(word string) (status.Status, bool) {
 	switch word {
 	case "scheduled":
@@ -109,9 +118,8 @@ func messageBirdStatus(word string) (status.Status, bool) {
 	return status.Unknown, false
 }
 
-// isMessageBird: a form or query with id and status and MessageBird's
-// statusDatetime, or its recipient and reference pair.
+// MessageBird: a query or form with id, status and statusDatetime (a
+// field name no other adapter knows).
 func isMessageBird(s *shape) bool {
-	return s.format != "json" && s.has("id") && s.has("status") &&
-		(s.has("statusDatetime") || (s.has("recipient") && s.has("reference")))
+	return s.format != "json" && s.has("id") && s.has("status") && s.has("statusDatetime")
 }
