@@ -204,14 +204,10 @@ func TestDetectFormats(t *testing.T) {
 }
 
 // TestKannelReceiptText checks how %A receipt text fills a Kannel receipt.
-// It needs smppfmt.Parse.
 func TestKannelReceiptText(t *testing.T) {
 	t.Parallel()
 	text := "id:0A1B sub:001 dlvrd:000 submit date:2502141030 done date:2502141100 stat:EXPIRED err:027 text:Hi"
 	rs, err := carrier.Parse(nil, carrier.Meta{Provider: carrier.Kannel, RawQuery: "answer=" + url.QueryEscape(text) + "&smsc=x"})
-	if errSkipsSMPP(err) {
-		t.Skip("needs smppfmt.Parse, which is not implemented yet: " + err.Error())
-	}
 	require.NoError(t, err)
 	require.Len(t, rs, 1)
 	r := rs[0]

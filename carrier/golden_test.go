@@ -88,9 +88,6 @@ func TestGolden(t *testing.T) {
 			meta := fx.meta
 			meta.Provider = fx.provider
 			rs, err := carrier.Parse(fx.body, meta)
-			if err != nil && errSkipsSMPP(err) {
-				t.Skip("needs smppfmt.Parse, which is not implemented yet: " + err.Error())
-			}
 			var got golden
 			for _, r := range rs {
 				got.Receipts = append(got.Receipts, r)
@@ -148,11 +145,6 @@ func TestSources(t *testing.T) {
 		require.NoError(t, err, fx.path)
 		require.Contains(t, string(src), filepath.Base(fx.path), "SOURCE must name the fixture")
 	}
-}
-
-// errSkipsSMPP reports an error caused by smppfmt not being implemented.
-func errSkipsSMPP(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "smppfmt: not implemented")
 }
 
 // TestDetectionRate measures detection over the fixtures that parse: it

@@ -36,15 +36,6 @@ func readFixture(t testing.TB, name string) []byte {
 	return pdu
 }
 
-// needTextParser skips a test whose expectations need the receipt text
-// parser, while Parse still answers "not implemented".
-func needTextParser(t *testing.T) {
-	t.Helper()
-	if _, err := Parse([]byte("id:1 stat:DELIVRD")); err != nil && strings.Contains(err.Error(), "not implemented") {
-		t.Skip("receipt text parser not implemented yet")
-	}
-}
-
 // tlvSpec and pduSpec build PDUs for constructed cases.
 type tlvSpec struct {
 	tag   uint16
@@ -235,7 +226,6 @@ func TestDecodePDUFixtures(t *testing.T) {
 // It skips until the text parser is in place.
 func TestDecodePDUFixturesText(t *testing.T) {
 	t.Parallel()
-	needTextParser(t)
 	for _, c := range pduFixtures {
 		t.Run(c.file, func(t *testing.T) {
 			t.Parallel()
@@ -542,7 +532,6 @@ func TestDecodePDUText(t *testing.T) {
 // disagreeing values are kept.
 func TestDecodePDUPrecedence(t *testing.T) {
 	t.Parallel()
-	needTextParser(t)
 	const text = "id:0059113978 sub:001 dlvrd:001 submit date:1002101730 done date:1002101731 stat:DELIVRD err:000 text:x"
 	cases := []struct {
 		name string
