@@ -39,7 +39,7 @@
 //
 //	body='{"message_id":"msg_abc123","to":"+447700900000","status":"DELIVRD","error_code":"000"}'
 //	sig=$(printf %s "$body" | openssl dgst -sha256 -hmac "$DLRKIT_WEBHOOK_SECRET" | sed 's/^.* //')
-//	curl -H "X-BSR-Signature: sha256=$sig" -d "$body" localhost:8080/webhooks/bulksmsrates
+//	curl -H "X-BSR-Signature: sha256=$sig" -H "Content-Type: application/json" -d "$body" localhost:8080/webhooks/bulksmsrates
 //	curl localhost:8080/messages/msg_abc123
 //	curl 'localhost:8080/report?format=text'
 package main
