@@ -77,7 +77,7 @@ func TestDetectSample(t *testing.T) {
 		}
 		want[n] = strings.TrimSpace(cells[2])
 	}
-	forms := map[format]string{formatJSON: "JSON", formatPDU: "PDU (hex)", formatText: "SMPP text"}
+	forms := map[format]string{formatJSON: "JSON", formatPDU: "PDU (hex)", formatText: "SMPP text", formatForm: "form", formatQuery: "query"}
 
 	f, err := os.Open("testdata/day.txt")
 	require.NoError(t, err)

@@ -41,12 +41,15 @@
 // and reading goes on. The exit status is 0 unless the flags are wrong (2)
 // or an input cannot be opened or read (1).
 //
-// With -summary the receipts are merged per message (dlr.Merge: the same
-// provider and message id) and the report shows the count of each status
-// with a bar chart in plain characters, the delivery rate over messages
-// with a final status and over all, the grade band (above 95% Excellent,
-// 90–95% Good, 80–90% Fair, below 80% Poor), the most frequent error codes
-// and hints drawn from the data.
+// With -summary it prints, instead of the receipts, the number of receipts
+// and of unreadable lines, then the report of dlr.Summarize written by
+// Summary.WriteText: receipts with the same message id are one message
+// (merged with dlr.Merge, so order and duplicates do not matter); the
+// report shows the count of each status with a bar chart in plain
+// characters, the delivery rate over messages with a final status and over
+// all, the grade band (above 95% excellent, 90–95% good, 80–90% fair, below
+// 80% poor), the most frequent error codes with their meanings and hints
+// drawn from the data. All receipts are held in memory for it.
 //
 // When standard error is a terminal, a progress line is kept there every
 // 10,000 lines.

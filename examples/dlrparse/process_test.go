@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dlrkit/dlrkit/dlr"
-	"github.com/dlrkit/dlrkit/examples/internal/deliveryreport"
 	"github.com/dlrkit/dlrkit/examples/internal/receiptjson"
 	"github.com/dlrkit/dlrkit/status"
 )
@@ -46,11 +45,10 @@ func process(t *testing.T, summary bool, in string) string {
 		opts:   options{dec: fake, summary: summary},
 		enc:    receiptjson.NewEncoder(&stdout),
 		stderr: &stderr,
-		rep:    deliveryreport.New(),
 	}
 	require.NoError(t, p.file("-", strings.NewReader(in), false))
 	if summary {
-		require.NoError(t, p.rep.Summary().WriteText(&stdout))
+		require.NoError(t, p.writeSummary(&stdout))
 	}
 	require.Empty(t, stderr.String())
 	return stdout.String()
@@ -86,7 +84,8 @@ func TestProcessReceipts(t *testing.T) {
 func TestProcessSummary(t *testing.T) {
 	t.Parallel()
 	out := process(t, true, "one\nbatch\npartial\nbad\n")
-	require.True(t, strings.HasPrefix(out, "Delivery report: 4 receipts, 3 messages, 1 unreadable lines\n"), out)
-	require.Contains(t, out, "  DELIVRD        1   33.3%", "m1's ENROUTE and DELIVRD are one message")
+	require.True(t, strings.HasPrefix(out, "Receipts: 4   unreadable lines: 1\nMessages: 3   final: 3   delivered: 1\n"), out)
+	require.Contains(t, out, "\nDELIVRD        1   33.3%", "m1's ENROUTE and DELIVRD are one message")
+	require.Contains(t, out, "\nUNKNOWN        1   33.3%", "m3's unknown word is counted")
 	require.NotContains(t, out, "{", "no JSON lines with -summary")
 }

@@ -8,8 +8,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/dlrkit/dlrkit/dlr"
 	"github.com/dlrkit/dlrkit/errcode"
-	"github.com/dlrkit/dlrkit/examples/internal/deliveryreport"
 	"github.com/dlrkit/dlrkit/examples/internal/receiptjson"
 	"github.com/dlrkit/dlrkit/smppfmt"
 )
@@ -52,7 +52,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			opts.progress = true
 		}
 	}
-	p := &processor{opts: opts, enc: receiptjson.NewEncoder(stdout), stderr: stderr, rep: deliveryreport.New()}
+	p := &processor{opts: opts, enc: receiptjson.NewEncoder(stdout), stderr: stderr}
 	files := opts.files
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -66,12 +66,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	p.endProgress()
 	if opts.summary {
-		if err := p.rep.Summary().WriteText(stdout); err != nil {
+		if err := p.writeSummary(stdout); err != nil {
 			fmt.Fprintf(stderr, "dlrparse: %v\n", err)
 			return exitIO
 		}
 	}
 	return code
+}
+
+// writeSummary writes the count of receipts and unreadable lines, then
+// the delivery report of dlr.Summarize over the receipts.
+func (p *processor) writeSummary(w io.Writer) error {
+	if _, err := fmt.Fprintf(w, "Receipts: %d   unreadable lines: %d\n", p.receipts, p.problems); err != nil {
+		return err
+	}
+	return dlr.Summarize(p.all).WriteText(w)
 }
 
 // errReported is a usage error already written to stderr.
@@ -129,8 +138,8 @@ type processor struct {
 	opts     options
 	enc      *receiptjson.Encoder
 	stderr   io.Writer
-	rep      *deliveryreport.Report
-	lines    int // all lines read, for progress
+	all      []dlr.Receipt // every receipt, for -summary
+	lines    int           // all lines read, for progress
 	receipts int
 	problems int
 	shown    bool
@@ -184,8 +193,9 @@ func (p *processor) file(name string, stdin io.Reader, several bool) error {
 		}
 		for _, r := range rs {
 			p.receipts++
-			p.rep.Add(r)
-			if !p.opts.summary {
+			if p.opts.summary {
+				p.all = append(p.all, r)
+			} else {
 				o := receiptjson.New(r, err)
 				o.File, o.Line = label, lr.n
 				p.emit(o)
@@ -199,7 +209,6 @@ func (p *processor) file(name string, stdin io.Reader, several bool) error {
 
 func (p *processor) problem(file string, n int, line []byte, err error) {
 	p.problems++
-	p.rep.AddProblem()
 	if p.opts.summary {
 		return
 	}

@@ -31,6 +31,9 @@
 // number. SIGINT or SIGTERM unbinds and exits.
 //
 // The test in this directory runs the program's receiver against a real SMSC
-// peer, node-smpp (npm smpp 0.5.1), started from smsc/smsc.js; it needs node
-// and `npm ci` in smsc/, and skips with a message when they are missing.
+// peer, node-smpp (npm smpp 0.5.1), started from smsc/smsc.js, and compares
+// every field the SMSC put in each of its 24 receipt PDUs with what smppfmt
+// decoded. It needs node and `npm ci` in smsc/; it skips with a message
+// when node is missing, or when smsc/node_modules is missing outside CI
+// (with CI set, missing dependencies fail the test).
 package main

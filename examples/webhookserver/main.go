@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/dlrkit/dlrkit/dlr"
 )
 
 // shutdownGrace is how long requests in flight may take after a signal.
@@ -54,7 +56,7 @@ func run(ctx context.Context, args []string, envSecret string, stderr io.Writer,
 	if ready != nil {
 		ready <- ln.Addr()
 	}
-	if err := serve(ctx, ln, routes([]byte(*secret), newTracker())); err != nil {
+	if err := serve(ctx, ln, routes([]byte(*secret), &dlr.Tracker{}, stderr)); err != nil {
 		fmt.Fprintf(stderr, "webhookserver: %v\n", err)
 		return 1
 	}

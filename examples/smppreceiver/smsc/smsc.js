@@ -112,8 +112,10 @@ function textCase(name, f, opts) {
 		delivered: f.dlvrd === undefined ? 0 : parseInt(f.dlvrd, 10),
 		text: f.text === undefined ? '' : f.text,
 	};
-	if (opts.rawError !== false && f.err !== undefined) expect.raw_error = f.err;
-	if (opts.error) expect.error = opts.error;
+	// Every case states the error: raw_error as sent, error as
+	// "namespace:value" (err: is read as a 3GPP MAP code), "" for none.
+	expect.raw_error = opts.rawError !== undefined ? opts.rawError : (f.err === undefined ? '' : f.err);
+	expect.error = opts.error !== undefined ? opts.error : (/^[0-9]+$/.test(f.err || '') ? 'map:' + parseInt(f.err, 10) : '');
 	return {name: name, command: 'deliver_sm', params: params, expect: expect};
 }
 
@@ -151,7 +153,7 @@ const cases = [
 	textCase('text-and-tlvs-decimal-hex', full('0059113978', 'UNDELIV', '032', 'Ticket 88'),
 		Object.assign({
 			tlvs: {receipted_message_id: '38601fa', message_state: 5, network_error_code: nec(3, 0x20)},
-			expectID: '38601fa', rawError: false, error: 'map:32',
+			expectID: '38601fa', error: 'map:32', // raw_error: the text's err:032
 		}, d10)),
 	// TLVs only: empty short_message.
 	{
@@ -161,7 +163,7 @@ const cases = [
 			esm_class: ESM_RECEIPT, data_coding: 0, short_message: Buffer.alloc(0),
 			receipted_message_id: '6E84FC04', message_state: 2,
 		},
-		expect: {message_id: '6E84FC04', status: 'DELIVRD', to: handset, from: sender, submitted_at: '', done_at: '', submitted: 0, delivered: 0, text: ''},
+		expect: {message_id: '6E84FC04', status: 'DELIVRD', to: handset, from: sender, submitted_at: '', done_at: '', submitted: 0, delivered: 0, text: '', raw_error: '', error: ''},
 	},
 	{
 		name: 'tlv-only-skipped', command: 'deliver_sm',
@@ -170,7 +172,7 @@ const cases = [
 			esm_class: ESM_RECEIPT, data_coding: 0, short_message: Buffer.alloc(0),
 			receipted_message_id: '4817DB71', message_state: 9,
 		},
-		expect: {message_id: '4817DB71', status: 'SKIPPED', to: handset, from: sender, submitted_at: '', done_at: '', submitted: 0, delivered: 0, text: ''},
+		expect: {message_id: '4817DB71', status: 'SKIPPED', to: handset, from: sender, submitted_at: '', done_at: '', submitted: 0, delivered: 0, text: '', raw_error: '', error: ''},
 	},
 	// UCS-2 (data_coding 8) and Latin-1 (data_coding 3) receipt text.
 	textCase('ucs2-text', full('0000436957', 'DELIVRD', '000', 'Привет, код 4829'), Object.assign({dc: 8, encode: ucs2}, d10)),
@@ -192,7 +194,7 @@ const cases = [
 			esm_class: ESM_RECEIPT, data_coding: 0,
 			receipted_message_id: '67FE4EAB', message_state: 3, network_error_code: nec(3, 27),
 		},
-		expect: {message_id: '67FE4EAB', status: 'EXPIRED', to: handset, from: sender, submitted_at: '', done_at: '', submitted: 0, delivered: 0, text: '', error: 'map:27'},
+		expect: {message_id: '67FE4EAB', status: 'EXPIRED', to: handset, from: sender, submitted_at: '', done_at: '', submitted: 0, delivered: 0, text: '', raw_error: '03001b', error: 'map:27'}, // raw_error: the TLV's octets in hex
 	},
 	// data_sm with the receipt text in message_payload.
 	{
@@ -204,7 +206,7 @@ const cases = [
 		},
 		expect: {
 			message_id: '0416342074', status: 'DELIVRD', to: handset, from: sender,
-			submitted_at: rfc.submit10, done_at: rfc.done10, submitted: 1, delivered: 1, text: 'Payload receipt', raw_error: '000',
+			submitted_at: rfc.submit10, done_at: rfc.done10, submitted: 1, delivered: 1, text: 'Payload receipt', raw_error: '000', error: 'map:0',
 		},
 	},
 ];
