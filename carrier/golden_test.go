@@ -88,10 +88,7 @@ func TestGolden(t *testing.T) {
 			meta := fx.meta
 			meta.Provider = fx.provider
 			rs, err := carrier.Parse(fx.body, meta)
-			var got golden
-			for _, r := range rs {
-				got.Receipts = append(got.Receipts, r)
-			}
+			got := golden{Receipts: rs}
 			if err != nil {
 				got.Error = err.Error()
 			}

@@ -36,12 +36,18 @@ func (s Summary) WriteText(w io.Writer) error {
 	}
 
 	if len(s.TopErrors) > 0 {
-		b.WriteString("\nTOP ERRORS\nCODE            COUNT  MEANING\n")
-		for _, e := range s.TopErrors {
-			code := e.Code
-			if code == "" {
-				code = "raw " + e.Raw
+		codes := make([]string, len(s.TopErrors))
+		width := 14 // the column grows for longer codes
+		for i, e := range s.TopErrors {
+			codes[i] = e.Code
+			if codes[i] == "" {
+				codes[i] = "raw " + e.Raw
 			}
+			width = max(width, len(codes[i]))
+		}
+		fmt.Fprintf(&b, "\nTOP ERRORS\n%-*s %6s  %s\n", width, "CODE", "COUNT", "MEANING")
+		for i, e := range s.TopErrors {
+			code := codes[i]
 			meaning := e.Name
 			if e.Description != "" {
 				if meaning != "" {
@@ -52,7 +58,7 @@ func (s Summary) WriteText(w io.Writer) error {
 			if meaning == "" {
 				meaning = "-"
 			}
-			fmt.Fprintf(&b, "%-14s %6d  %s\n", code, e.Count, meaning)
+			fmt.Fprintf(&b, "%-*s %6d  %s\n", width, code, e.Count, meaning)
 		}
 	}
 

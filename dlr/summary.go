@@ -327,6 +327,9 @@ func (a *summer) summary() Summary {
 		if !k.code.IsZero() {
 			e.Code = k.code.String()
 			if info, ok := errcode.Lookup(k.code); ok {
+				if info.Class == errcode.ClassNone {
+					continue // "no error" (err:000 on a failed receipt) says nothing about why
+				}
 				e.Name, e.Description = info.Name, info.Description
 			}
 		}

@@ -295,3 +295,21 @@ func ExampleSummarize() {
 	// - REJECTD: sender ID not registered for the country, blocked keywords, or carrier content policy (1, 5.3% of final)
 	// - rejections for lack of funds: the account's credit is exhausted; top it up before resending (1, 5.3% of final)
 }
+
+// TestTopErrorsSkipNoError: "no error" codes on failed receipts (err:000
+// beside stat:UNDELIV) say nothing about why, so they are not listed; a
+// long code widens the column instead of shifting the counts.
+func TestTopErrorsSkipNoError(t *testing.T) {
+	t.Parallel()
+	rs := []dlr.Receipt{
+		{MessageID: "a", Status: status.Undeliverable, RawError: "000", Error: errcode.Code{Namespace: errcode.MAP, Value: 0}},
+		{MessageID: "b", Status: status.Undeliverable, RawError: "125", Error: errcode.Code{Namespace: errcode.MessageCenter, Value: 125}},
+	}
+	s := dlr.Summarize(rs)
+	require.Len(t, s.TopErrors, 1)
+	require.Equal(t, "message-center:125", s.TopErrors[0].Code)
+	var b strings.Builder
+	require.NoError(t, s.WriteText(&b))
+	require.Contains(t, b.String(), "CODE                COUNT")
+	require.Contains(t, b.String(), "message-center:125      1")
+}
