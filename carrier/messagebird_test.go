@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dlrkit/dlrkit/carrier"
+	"github.com/dlrkit/dlrkit/dlr"
 	"github.com/dlrkit/dlrkit/errcode"
 	"github.com/dlrkit/dlrkit/status"
 )
@@ -68,6 +69,30 @@ func TestMessageBirdFields(t *testing.T) {
 	require.ErrorIs(t, err, carrier.ErrMissingStatus)
 	_, err = carrier.Parse([]byte(`{"id":"m","status":"sent"}`), carrier.Meta{Provider: carrier.MessageBird})
 	require.ErrorIs(t, err, carrier.ErrWrongFormat)
+}
+
+// TestMessageBirdStatusReason: Bird sends statusReason with every status
+// ("successfully delivered", "pending DLR"); it is an error message only
+// for a failure, and otherwise stays in Extra where it was sent.
+// Constructed queries; the reasons are Bird's documented words.
+func TestMessageBirdStatusReason(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		query, errMsg string
+		extra         []dlr.Field
+	}{
+		{"id=m&statusReason=successfully+delivered&status=delivered&ported=0", "",
+			[]dlr.Field{{Key: "statusReason", Value: "successfully delivered"}, {Key: "ported", Value: "0"}}},
+		{"id=m&status=sent&statusReason=pending+DLR", "", []dlr.Field{{Key: "statusReason", Value: "pending DLR"}}},
+		{"id=m&status=delivery_failed&statusReason=unknown+subscriber&ported=0", "unknown subscriber",
+			[]dlr.Field{{Key: "ported", Value: "0"}}},
+		{"id=m&status=expired&statusReason=DLR+not+received", "DLR not received", nil},
+	} {
+		rs, err := carrier.Parse(nil, carrier.Meta{RawQuery: tt.query, Provider: carrier.MessageBird})
+		require.NoError(t, err, tt.query)
+		require.Equal(t, tt.errMsg, rs[0].ErrorMessage, tt.query)
+		require.Equal(t, tt.extra, rs[0].Extra, tt.query)
+	}
 }
 
 func TestMessageBirdDetect(t *testing.T) {
