@@ -152,3 +152,26 @@ func BenchmarkMessageBirdQuery(b *testing.B) {
 		}
 	})
 }
+
+// TestQueryPlusOffset: an offset written unescaped in a query string
+// ("+00:00", as in the statusDatetime examples of Bird's docs) reaches the
+// adapter as " 00:00" and is still read as UTC+0. Constructed queries.
+func TestQueryPlusOffset(t *testing.T) {
+	t.Parallel()
+	for _, q := range []string{
+		"id=m&status=delivered&statusDatetime=2016-05-04T07:32:46+00:00",
+		"id=m&status=delivered&statusDatetime=2016-05-04T07%3A32%3A46%2B00%3A00",
+		"id=m&status=delivered&statusDatetime=2016-05-04T09:32:46+02:00",
+		"id=m&status=delivered&statusDatetime=2016-05-04T07:32:46.000+0000",
+	} {
+		rs, err := carrier.Parse(nil, carrier.Meta{RawQuery: q, Provider: carrier.MessageBird})
+		require.NoError(t, err, q)
+		require.True(t, rs[0].DoneAt.Equal(time.Date(2016, 5, 4, 7, 32, 46, 0, time.UTC)), "%s: %v", q, rs[0].DoneAt)
+		_, ok := rs[0].ExtraValue("statusDatetime")
+		require.False(t, ok, q)
+	}
+	// A space that is not an offset's sign is still an unknown value.
+	rs, err := carrier.Parse(nil, carrier.Meta{RawQuery: "id=m&status=delivered&statusDatetime=2016-05-04T07:32:46+00", Provider: carrier.MessageBird})
+	require.ErrorIs(t, err, carrier.ErrUnknownValue)
+	require.True(t, rs[0].DoneAt.IsZero())
+}
