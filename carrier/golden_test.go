@@ -89,9 +89,7 @@ func TestGolden(t *testing.T) {
 			meta.Provider = fx.provider
 			rs, err := carrier.Parse(fx.body, meta)
 			var got golden
-			for _, r := range rs {
-				got.Receipts = append(got.Receipts, r)
-			}
+			got.Receipts = append(got.Receipts, rs...)
 			if err != nil {
 				got.Error = err.Error()
 			}
