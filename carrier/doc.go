@@ -167,7 +167,8 @@
 //
 // # Times
 //
-// Timestamps with a zone keep it. Zone-less ones (TSG, the generic
+// Timestamps with a zone keep it; an offset whose '+' was sent unescaped
+// in a query or form (and so arrived as a space) is read as '+'. Zone-less ones (TSG, the generic
 // adapter, Kannel %t, Plivo, BSG) are read in Parser.Location; SMPP receipt
 // dates (Jasmin subdate/donedate, Kannel %A text, Twilio RawDlrDoneDate,
 // Vonage scts) in Parser.SMPP.Location, else Parser.Location; nil means

@@ -27,7 +27,8 @@ import (
 //	smsCount or messageCount → Segments
 //	mccMnc                   → Network
 //	price.pricePerMessage, price.currency → Price (exact text, per message), Currency
-//	anything else            → Extra (callbackData, entityId, applicationId, platform.*, …)
+//	anything else            → Extra (callbackData, entityId, applicationId, …; an object such as
+//	                           platform stays one field holding its JSON text)
 //
 // Status mapping, on the status group (case-insensitive):
 //

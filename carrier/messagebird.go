@@ -1,6 +1,8 @@
 package carrier
 
 import (
+	"slices"
+
 	"github.com/dlrkit/dlrkit/dlr"
 	"github.com/dlrkit/dlrkit/errcode"
 	"github.com/dlrkit/dlrkit/status"
@@ -19,7 +21,9 @@ import (
 //	status              → Status, RawStatus (required; see below)
 //	statusDatetime      → DoneAt (RFC 3339)
 //	statusErrorCode     → RawError, Error in errcode.MessageBird
-//	statusReason        → ErrorMessage
+//	statusReason        → ErrorMessage for a failure (any status but scheduled, sent,
+//	                      buffered and delivered), else Extra: Bird sends it with every
+//	                      status ("successfully delivered", "pending DLR")
 //	price[amount]       → Price (exact decimal text); price[currency] → Currency
 //	mccmnc              → Network
 //	messagePartCount    → Segments
@@ -47,6 +51,7 @@ func decodeMessageBird(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	r := d.receipt()
 	var once seen
+	reason, reasonAt := "", -1
 	for _, f := range req.pairs {
 		if i := fieldIndex(f.key, messageBirdFields[:]); i < 0 || !once.first(i) {
 			r.Extra = append(r.Extra, dlr.Field{Key: f.key, Value: f.value})
@@ -78,7 +83,7 @@ func decodeMessageBird(d *decoder, req *request) ([]dlr.Receipt, error) {
 				d.unknownValue(0, f.key, f.value)
 			}
 		case "statusReason":
-			r.ErrorMessage = f.value
+			reason, reasonAt = f.value, len(r.Extra)
 		case "price[amount]":
 			r.Price = f.value
 		case "price[currency]":
@@ -94,6 +99,14 @@ func decodeMessageBird(d *decoder, req *request) ([]dlr.Receipt, error) {
 	}
 	if r.RawStatus == "" {
 		return nil, d.fail(0, "status", ErrMissingStatus)
+	}
+	if reasonAt >= 0 {
+		switch r.Status {
+		case status.Accepted, status.Enroute, status.Delivered:
+			r.Extra = slices.Insert(r.Extra, reasonAt, dlr.Field{Key: "statusReason", Value: reason})
+		default:
+			r.ErrorMessage = reason
+		}
 	}
 	return []dlr.Receipt{r}, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dlrkit/dlrkit/carrier"
+	"github.com/dlrkit/dlrkit/dlr"
 	"github.com/dlrkit/dlrkit/errcode"
 	"github.com/dlrkit/dlrkit/status"
 )
@@ -70,6 +71,30 @@ func TestMessageBirdFields(t *testing.T) {
 	require.ErrorIs(t, err, carrier.ErrWrongFormat)
 }
 
+// TestMessageBirdStatusReason: Bird sends statusReason with every status
+// ("successfully delivered", "pending DLR"); it is an error message only
+// for a failure, and otherwise stays in Extra where it was sent.
+// Constructed queries; the reasons are Bird's documented words.
+func TestMessageBirdStatusReason(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		query, errMsg string
+		extra         []dlr.Field
+	}{
+		{"id=m&statusReason=successfully+delivered&status=delivered&ported=0", "",
+			[]dlr.Field{{Key: "statusReason", Value: "successfully delivered"}, {Key: "ported", Value: "0"}}},
+		{"id=m&status=sent&statusReason=pending+DLR", "", []dlr.Field{{Key: "statusReason", Value: "pending DLR"}}},
+		{"id=m&status=delivery_failed&statusReason=unknown+subscriber&ported=0", "unknown subscriber",
+			[]dlr.Field{{Key: "ported", Value: "0"}}},
+		{"id=m&status=expired&statusReason=DLR+not+received", "DLR not received", nil},
+	} {
+		rs, err := carrier.Parse(nil, carrier.Meta{RawQuery: tt.query, Provider: carrier.MessageBird})
+		require.NoError(t, err, tt.query)
+		require.Equal(t, tt.errMsg, rs[0].ErrorMessage, tt.query)
+		require.Equal(t, tt.extra, rs[0].Extra, tt.query)
+	}
+}
+
 func TestMessageBirdDetect(t *testing.T) {
 	t.Parallel()
 	name, err := carrier.Detect(nil, carrier.Meta{RawQuery: "id=m&recipient=1&status=sent&statusDatetime=2023-07-28T17%3A57%3A12%2B00%3A00"})
@@ -126,4 +151,27 @@ func BenchmarkMessageBirdQuery(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestQueryPlusOffset: an offset written unescaped in a query string
+// ("+00:00", as in the statusDatetime examples of Bird's docs) reaches the
+// adapter as " 00:00" and is still read as UTC+0. Constructed queries.
+func TestQueryPlusOffset(t *testing.T) {
+	t.Parallel()
+	for _, q := range []string{
+		"id=m&status=delivered&statusDatetime=2016-05-04T07:32:46+00:00",
+		"id=m&status=delivered&statusDatetime=2016-05-04T07%3A32%3A46%2B00%3A00",
+		"id=m&status=delivered&statusDatetime=2016-05-04T09:32:46+02:00",
+		"id=m&status=delivered&statusDatetime=2016-05-04T07:32:46.000+0000",
+	} {
+		rs, err := carrier.Parse(nil, carrier.Meta{RawQuery: q, Provider: carrier.MessageBird})
+		require.NoError(t, err, q)
+		require.True(t, rs[0].DoneAt.Equal(time.Date(2016, 5, 4, 7, 32, 46, 0, time.UTC)), "%s: %v", q, rs[0].DoneAt)
+		_, ok := rs[0].ExtraValue("statusDatetime")
+		require.False(t, ok, q)
+	}
+	// A space that is not an offset's sign is still an unknown value.
+	rs, err := carrier.Parse(nil, carrier.Meta{RawQuery: "id=m&status=delivered&statusDatetime=2016-05-04T07:32:46+00", Provider: carrier.MessageBird})
+	require.ErrorIs(t, err, carrier.ErrUnknownValue)
+	require.True(t, rs[0].DoneAt.IsZero())
 }

@@ -1,6 +1,7 @@
 package carrier
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dlrkit/dlrkit/dlr"
@@ -29,7 +30,8 @@ import (
 //	payload.from.phone_number → From; other from members → Extra "from.<key>"
 //	payload.errors[0].code   → RawError, Error in errcode.Telnyx; .title (or .detail) → ErrorMessage;
 //	                           further errors → Extra "errors"
-//	payload.completed_at     → DoneAt, else data.occurred_at
+//	payload.completed_at     → DoneAt, else data.occurred_at (kept in Extra when
+//	                           completed_at is used)
 //	payload.received_at      → SubmittedAt (when Telnyx accepted the request)
 //	payload.parts            → Segments
 //	payload.cost.amount, .currency → Price (exact text), Currency
@@ -122,6 +124,8 @@ type telnyxRecipient struct {
 func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, error) {
 	tmpl := d.receipt()
 	var eventType, occurredAt string
+	var occurred dlr.Field // data.occurred_at, kept in Extra when completed_at is DoneAt
+	occurredPos := -1
 	var payload jsonValue
 	var od once
 	err := d.fields(index, data, func(key []byte, v jsonValue) error {
@@ -134,6 +138,7 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 			eventType = d.str(v)
 		case "occurred_at":
 			occurredAt = d.str(v)
+			occurred, occurredPos = dlr.Field{Key: "occurred_at", Value: v.extra()}, len(tmpl.Extra)
 		case "payload":
 			payload = v
 		case "id":
@@ -299,6 +304,9 @@ func telnyxEvent(d *decoder, index int, data []byte, first int) ([]dlr.Receipt, 
 		if v, ok := tmpl.ExtraValue("errors.detail"); ok {
 			tmpl.ErrorMessage = v
 		}
+	}
+	if completedAt != "" && occurredPos >= 0 {
+		tmpl.Extra = slices.Insert(tmpl.Extra, occurredPos, occurred)
 	}
 	if len(recipients) > 1 {
 		tmpl.ParentID = tmpl.MessageID

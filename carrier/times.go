@@ -43,6 +43,15 @@ func parseTime(raw string, loc *time.Location, allow timeLayouts) (time.Time, bo
 		if t, err := time.Parse(layout+"Z0700", raw); err == nil {
 			return t, true // Infobip's "+0000"
 		}
+		// A "+hh:mm" or "+hhmm" offset sent unescaped in a query string or
+		// form ("...T10:00:05+00:00") arrives with a space for the '+'.
+		if n := len(raw); n >= 24 && (raw[n-6] == ' ' && raw[n-3] == ':' || raw[n-5] == ' ' && allDigits(raw[n-4:])) {
+			i := n - 6
+			if raw[n-5] == ' ' {
+				i = n - 5
+			}
+			return parseTime(raw[:i]+"+"+raw[i+1:], loc, timeISO)
+		}
 		return time.Time{}, false
 	}
 	if !allDigits(raw) {
