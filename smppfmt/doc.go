@@ -222,7 +222,8 @@
 //   - None of them reads an SMPP absolute time or resolves the 12-digit
 //     ambiguity by validity.
 //   - PDUs: data_coding 1 (IA5) is read with the GSM table like
-//     0, since SMSCs write both that way and the receipt keys are the same; a
+//     0, since SMSCs write both that way and the receipt keys are the same,
+//     but receipt text of printable ASCII alone is read as ASCII in both; a
 //     trailing 0x00 in GSM text is taken as a C terminator, not '@'; C-octet
 //     strings may be up to 65 octets everywhere (SMPP 3.4 allows 21 for
 //     deliver_sm addresses, but alphanumeric senders overrun it); the SMPP 5.0
