@@ -138,7 +138,10 @@
 // notification (SMPP 3.4 §5.2.12); any other type is [ErrNotReceipt]. The
 // receipt text is the short_message, or the message_payload TLV (0x0424)
 // when short_message is empty; it is decoded to UTF-8 by data_coding (see
-// [DecodeText]) and then read with [Parser.Parse]. The TLVs
+// [DecodeText]) and then read with [Parser.Parse], except that text in the
+// GSM codings (0, 1) made only of printable ASCII, tab, CR and LF is read as
+// ASCII: SMSCs write receipts in ASCII, and the GSM table would turn '_' into
+// '§' (stat:DND_REJECTED, submit_date:, ids) and '@' into '¡'. The TLVs
 // receipted_message_id (0x001E), message_state (0x0427) and
 // network_error_code (0x0423, see [NetworkErrorCode]) (SMPP 3.4 §5.3.2.12,
 // §5.3.2.35, §5.3.2.31; message_payload §5.3.2.32) take precedence over the
@@ -219,7 +222,8 @@
 //   - None of them reads an SMPP absolute time or resolves the 12-digit
 //     ambiguity by validity.
 //   - PDUs: data_coding 1 (IA5) is read with the GSM table like
-//     0, since SMSCs write both that way and the receipt keys are the same; a
+//     0, since SMSCs write both that way and the receipt keys are the same,
+//     but receipt text of printable ASCII alone is read as ASCII in both; a
 //     trailing 0x00 in GSM text is taken as a C terminator, not '@'; C-octet
 //     strings may be up to 65 octets everywhere (SMPP 3.4 allows 21 for
 //     deliver_sm addresses, but alphanumeric senders overrun it); the SMPP 5.0

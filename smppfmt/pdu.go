@@ -272,7 +272,17 @@ func (p *Parser) receipt(m *pduFields, t *tlvs) (dlr.Receipt, error) {
 		}
 	}
 	var buf [512]byte
-	text, lossy := decodeSMText(buf[:0], m.dataCoding, body)
+	var text []byte
+	var lossy bool
+	if codingOf(m.dataCoding) == codingGSM7 && printableASCII(trimTrailingNULs(body)) {
+		// SMSCs write receipt text in ASCII: read as GSM 03.38, '_' would
+		// become '§' (stat:DND_REJECTED, submit_date:, ids) and '@' '¡'.
+		// Unpacked GSM text with '@', '$' or '_' has octets below 0x20,
+		// so it still takes the GSM path.
+		text = trimTrailingNULs(body)
+	} else {
+		text, lossy = decodeSMText(buf[:0], m.dataCoding, body)
+	}
 
 	var r dlr.Receipt
 	var textErr error
@@ -589,6 +599,18 @@ func (a *strArena) tlvKey(tag uint16) string {
 		a.WriteByte(lowerHexDigits[tag>>shift&0xF])
 	}
 	return a.String()[start:]
+}
+
+// printableASCII reports whether b holds only printable ASCII, tab, CR and
+// LF: receipt text whose GSM 03.38 reading would differ from its ASCII one
+// only in the characters ASCII prints ('@' '$' '_' '[' …).
+func printableASCII(b []byte) bool {
+	for _, c := range b {
+		if (c < 0x20 || c > 0x7E) && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // trimPDUText removes leading and trailing ASCII white space and NULs.
