@@ -19,9 +19,12 @@ import (
 //     value) holds no ASCII whitespace, ';' or NUL and is not a placeholder
 //     ("null" in any case, "...");
 //   - text does not begin with a space or tab and does not end with
-//     whitespace, ';' or NUL; it may hold ':' only when all seven scalar
-//     fields are present (then no key can name a field not read yet, so no
-//     key can end it);
+//     whitespace, ';' or NUL; after whitespace or ';' it holds no key of
+//     an absent field: no "k:" for k one of id, sub, dlvrd, stat, err,
+//     submit_date, done_date (any case) whose field is absent, no text:
+//     or txt:, and no word beginning with "submit" or "done" (any case)
+//     unless both dates are present (whatever follows; stricter than the
+//     documentation, which also asks for a value of the field's shape);
 //   - an Extra key is a name (a letter, then letters, digits, '_', '-', '.')
 //     that is not, ignoring case, one of the receipt keys or their aliases
 //     (id, sub, dlvrd, submit_date, done_date, stat, err, text, txt) nor
@@ -80,15 +83,40 @@ func extraKeyOK(k string) bool {
 	return true
 }
 
+// textOK reports whether t holds no key that could end it early.
+func textOK(f smppfmt.Fields, t string) bool {
+	present := map[string]bool{
+		"id": f.ID != "", "sub": f.Sub != "", "dlvrd": f.Dlvrd != "", "stat": f.Stat != "", "err": f.Err != "",
+		"submit_date": f.SubmitDate != "", "done_date": f.DoneDate != "",
+	}
+	for i := 0; i < len(t); i++ {
+		if i > 0 && !strings.ContainsRune(separators, rune(t[i-1])) {
+			continue
+		}
+		rest := strings.ToLower(t[i:min(i+12, len(t))]) // longest key: "submit_date:"
+		if (strings.HasPrefix(rest, "submit") || strings.HasPrefix(rest, "done")) && !(present["submit_date"] && present["done_date"]) {
+			return false
+		}
+		if strings.HasPrefix(rest, "text:") || strings.HasPrefix(rest, "txt:") {
+			return false
+		}
+		for k, ok := range present {
+			if !ok && strings.HasPrefix(rest, k+":") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // writable reports whether f meets the conditions above.
 func writable(f smppfmt.Fields) bool {
 	scalars := []string{f.ID, f.Sub, f.Dlvrd, f.SubmitDate, f.DoneDate, f.Stat, f.Err}
-	all, anyField := true, f.Text != ""
+	anyField := f.Text != ""
 	for _, v := range scalars {
 		if !scalarOK(v) {
 			return false
 		}
-		all = all && v != ""
 		anyField = anyField || v != ""
 	}
 	if !anyField {
@@ -98,7 +126,7 @@ func writable(f smppfmt.Fields) bool {
 		if strings.ContainsAny(t[:1], " \t") || strings.ContainsAny(t[len(t)-1:], separators+"\x00") {
 			return false
 		}
-		if !all && strings.Contains(t, ":") {
+		if !textOK(f, t) {
 			return false
 		}
 	}
