@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dlrkit/dlrkit/carrier"
+	"github.com/dlrkit/dlrkit/dlr"
 )
 
 // contentTypes are the Content-Type values FuzzCarrierAnyBytes tries for
@@ -58,8 +59,9 @@ func carrierFixtures(tb testing.TB) (bodies, queries []string) {
 }
 
 // checkCarrierResult checks what carrier.Parse returned for a hint.
-func checkCarrierResult(t *testing.T, hint, ct string, n int, provs []string, err error) {
+func checkCarrierResult(t *testing.T, hint, ct, body string, rs []dlr.Receipt, err error) {
 	t.Helper()
+	n := len(rs)
 	var pe *carrier.ParseError
 	var de *carrier.DetectError
 	var ve *carrier.ValueError
@@ -91,12 +93,35 @@ func checkCarrierResult(t *testing.T, hint, ct string, n int, provs []string, er
 			t.Fatalf("error text %q does not start with the package name", err)
 		}
 	}
-	for i, p := range provs {
+	// The format the package documentation says the body is read as: an
+	// empty or all-space body means the query (no claim for other Unicode
+	// spaces).
+	var wantFormat dlr.Format
+	switch {
+	case strings.Trim(body, " \t\r\n") == "":
+		wantFormat = dlr.FormatQuery
+	case strings.TrimSpace(body) == "":
+	case strings.HasPrefix(ct, "application/json"), strings.HasSuffix(ct, "+json"):
+		wantFormat = dlr.FormatJSON
+	case ct == "application/x-www-form-urlencoded":
+		wantFormat = dlr.FormatForm
+	}
+	for i, r := range rs {
+		p := r.Source.Provider
 		if p == "" {
 			t.Fatalf("provider %q, type %q: receipt %d has no Source.Provider", hint, ct, i)
 		}
 		if hint != "" && p != hint {
 			t.Fatalf("provider %q, type %q: receipt %d from %q", hint, ct, i, p)
+		}
+		switch f := r.Source.Format; {
+		case f != dlr.FormatJSON && f != dlr.FormatForm && f != dlr.FormatQuery:
+			t.Fatalf("provider %q, type %q: receipt %d has Source.Format %q", hint, ct, i, f)
+		case wantFormat != "" && f != wantFormat:
+			t.Fatalf("provider %q, type %q: receipt %d read as %q, want %q", hint, ct, i, f, wantFormat)
+		}
+		if r.MessageID == "" {
+			t.Fatalf("provider %q, type %q: receipt %d has no MessageID (ErrMissingID says that is refused)", hint, ct, i)
 		}
 	}
 }
@@ -106,8 +131,8 @@ func checkCarrierResult(t *testing.T, hint, ct string, n int, provs []string, er
 // reserved name): it never panics; the result is receipts, or a typed
 // error (*ParseError or *DetectError with no receipts, *ValueError with
 // receipts) wrapping a documented sentinel; every receipt names its
-// provider, the one asked for when one was; and no error means at least
-// one receipt.
+// provider (the one asked for when one was), a Source.Format that matches
+// the Content-Type and a MessageID; and no error means at least one receipt.
 func FuzzCarrierAnyBytes(f *testing.F) {
 	bodies, queries := carrierFixtures(f)
 	// Every body and query string of carrier's fixtures: real shapes for
@@ -137,11 +162,7 @@ func FuzzCarrierAnyBytes(f *testing.F) {
 		for _, hint := range hints {
 			for _, ct := range contentTypes {
 				rs, err := carrier.Parse([]byte(body), carrier.Meta{ContentType: ct, RawQuery: rawQuery, Provider: hint})
-				provs := make([]string, len(rs))
-				for i, r := range rs {
-					provs[i] = r.Source.Provider
-				}
-				checkCarrierResult(t, hint, ct, len(rs), provs, err)
+				checkCarrierResult(t, hint, ct, body, rs, err)
 			}
 		}
 	})
