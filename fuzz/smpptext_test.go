@@ -155,8 +155,10 @@ func writable(f smppfmt.Fields) bool {
 }
 
 // FuzzSMPPTextRoundTrip builds Fields from fuzz strings and checks, for
-// every writable value, that ParseFields(Format(f)) is f and that formatting
-// again gives the same bytes. For any other value it checks that the
+// every writable value, that ParseFields(Format(f)) is f, that formatting
+// again gives the same bytes, and that Parse reads id, stat, err and text
+// into MessageID, RawStatus, RawError and Text unchanged (and fails for
+// nothing but a partial value when id and stat are present). For any other value it checks that the
 // parser does not panic and that whatever it reads back, when writable,
 // survives another round trip unchanged.
 func FuzzSMPPTextRoundTrip(f *testing.F) {
@@ -208,6 +210,18 @@ func FuzzSMPPTextRoundTrip(f *testing.F) {
 		}
 		if b2 := smppfmt.Format(got); string(b2) != string(b) {
 			t.Fatalf("Format again: %q, want %q", b2, b)
+		}
+		// Parse reads the same text into the receipt's raw fields.
+		r, err := smppfmt.Parse(b)
+		if err != nil && !smppfmt.IsPartial(err) {
+			if in.ID != "" && in.Stat != "" {
+				t.Fatalf("Parse(%q): %v", b, err)
+			}
+			return
+		}
+		if r.MessageID != in.ID || r.RawStatus != in.Stat || r.RawError != in.Err || r.Text != in.Text {
+			t.Fatalf("Parse(%q): id %q stat %q err %q text %q, want %q %q %q %q",
+				b, r.MessageID, r.RawStatus, r.RawError, r.Text, in.ID, in.Stat, in.Err, in.Text)
 		}
 	})
 }
