@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dlrkit/dlrkit/dlr"
 	"github.com/dlrkit/dlrkit/smppfmt"
 )
 
@@ -204,7 +205,9 @@ func mutate(pdu []byte, ops []byte) []byte {
 // checks DecodePDU: it never panics; an error is a *smppfmt.PDUError; a PDU
 // it accepts (no error, or a partial one) has a command_length equal to its
 // size and lengths that add up by the test's own walk of the PDU (so no
-// receipt comes from inconsistent lengths), and a non-empty MessageID.
+// receipt comes from inconsistent lengths), an esm_class whose message type
+// is a receipt (0x04 or 0x20), a non-empty MessageID, which is the
+// receipted_message_id TLV when that holds one, and Source.Format smpp-pdu.
 func FuzzDecodePDUMutated(f *testing.F) {
 	pdus := readPDUs(f)
 	// Every fixture unchanged: the baseline each mutation starts from.
@@ -231,6 +234,9 @@ func FuzzDecodePDUMutated(f *testing.F) {
 	f.Add(uint8(2), []byte{3, 0, 0})
 	f.Add(uint8(2), []byte{3, 0x24, 0})
 	f.Add(uint8(2), []byte{4, 8, 0})
+	// receipted_message_id "18d0e03 " (a byte of it turned into a space):
+	// MessageID keeps it as sent, trailing space and all.
+	f.Add(uint8(2), []byte{7, 0xf8, 'A'})
 	// A deliver_sm relabelled data_sm: the fields no longer line up.
 	f.Add(uint8(2), []byte{9, 1, 0})
 	f.Fuzz(func(t *testing.T, which uint8, ops []byte) {
@@ -251,11 +257,30 @@ func FuzzDecodePDUMutated(f *testing.F) {
 		if got := binary.BigEndian.Uint32(p); got != uint32(len(p)) {
 			t.Fatalf("accepted a PDU of %d bytes with command_length %d: % x", len(p), got, p)
 		}
-		if _, ok := layout(p); !ok {
+		l, ok := layout(p)
+		if !ok {
 			t.Fatalf("accepted a PDU whose lengths do not add up (err %v): % x", err, p)
 		}
 		if r.MessageID == "" {
 			t.Fatalf("accepted a receipt without a message id (err %v): % x", err, p)
+		}
+		if kind := p[l.esmClass] & 0x3C; kind != 0x04 && kind != 0x20 {
+			t.Fatalf("accepted esm_class %#02x, whose message type is not a receipt: % x", p[l.esmClass], p)
+		}
+		if r.Source.Format != dlr.FormatSMPPPDU {
+			t.Fatalf("Source.Format %q, want %q", r.Source.Format, dlr.FormatSMPPPDU)
+		}
+		// receipted_message_id, when present and not empty, is the id as
+		// sent (spaces too), without its C terminator.
+		for _, i := range l.tlvs {
+			if binary.BigEndian.Uint16(p[i:]) != smppfmt.TagReceiptedMessageID {
+				continue
+			}
+			v := strings.TrimRight(string(p[i+4:i+4+int(binary.BigEndian.Uint16(p[i+2:]))]), "\x00")
+			if v != "" && !strings.ContainsRune(v, 0) && r.MessageID != v {
+				t.Fatalf("MessageID %q, receipted_message_id %q: % x", r.MessageID, v, p)
+			}
+			break
 		}
 	})
 }
