@@ -34,7 +34,10 @@ var (
 //   - a request whose signature does not verify (webhook.Verify) never
 //     reaches the sink;
 //   - a sink that returns an error never gives a 2xx answer;
-//   - the sink only ever sees a non-empty batch.
+//   - the sink only ever sees a non-empty batch;
+//   - an answer 400, 401 or 413 goes with exactly one Reject call (with a
+//     *webhook.RequestError) and no sink call, and no other answer calls
+//     Reject.
 func FuzzWebhookEndToEnd(f *testing.F) {
 	bodies, queries := carrierFixtures(f)
 	// carrier's fixtures (sources in its SOURCE files), signed, POSTed as
@@ -76,7 +79,7 @@ func FuzzWebhookEndToEnd(f *testing.F) {
 			rawQuery = url.QueryEscape(rawQuery) // keep the target parseable
 		}
 
-		calls, sinkErrs := 0, 0
+		calls, sinkErrs, rejects := 0, 0, 0
 		h := &webhook.Handler{
 			Provider: hint,
 			Verifier: webhook.BSR{Secrets: [][]byte{hookSecret}},
@@ -92,6 +95,13 @@ func FuzzWebhookEndToEnd(f *testing.F) {
 				}
 				return nil
 			},
+		}
+		h.Reject = func(_ context.Context, _ []byte, err error) {
+			rejects++
+			var re *webhook.RequestError
+			if !errors.As(err, &re) {
+				t.Fatalf("Reject got %v (%T), not a *webhook.RequestError", err, err)
+			}
 		}
 		if small {
 			h.MaxBody = 64
@@ -131,6 +141,13 @@ func FuzzWebhookEndToEnd(f *testing.F) {
 			if verr != nil {
 				t.Fatalf("answer %d to a request whose signature does not verify: %v", code, verr)
 			}
+		}
+		refused := code == http.StatusBadRequest || code == http.StatusUnauthorized || code == http.StatusRequestEntityTooLarge
+		if refused != (rejects == 1) || rejects > 1 {
+			t.Fatalf("answer %d with %d Reject calls", code, rejects)
+		}
+		if refused && calls > 0 {
+			t.Fatalf("answer %d after a sink call", code)
 		}
 		if calls == 1 && !sinkFails && !ok {
 			t.Fatalf("answer %d after the sink accepted the receipts", code)
