@@ -36,5 +36,6 @@ for pkg in $(go list "$pattern"); do
 	done
 done
 
-printf '\n%s\n' "${summary[@]}"
+echo
+printf '%s\n' "${summary[@]}"
 exit $failed
