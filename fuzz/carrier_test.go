@@ -42,8 +42,11 @@ func carrierFixtures(tb testing.TB) (bodies, queries []string) {
 	sort.Strings(paths)
 	for _, p := range paths {
 		b := filepath.Base(p)
-		if b == "SOURCE" || strings.HasSuffix(b, ".golden.json") {
+		if b == "SOURCE" || b == "SOURCE.md" || strings.HasSuffix(b, ".golden.json") {
 			continue
+		}
+		if fi, err := os.Stat(p); err != nil || fi.IsDir() {
+			continue // testdata/fuzz holds the package's own fuzz corpus
 		}
 		raw, err := os.ReadFile(p)
 		if err != nil {

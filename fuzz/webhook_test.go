@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -49,20 +51,21 @@ func FuzzWebhookEndToEnd(f *testing.F) {
 	for _, q := range queries {
 		f.Add(uint8(1), "", q, "", uint8(3), uint8(1))
 	}
-	// A signed body whose sink fails: must be 503, never 2xx.
-	f.Add(uint8(0), bodies[0], "", "", uint8(0), uint8(1|2))
+	// A signed BulkSMSRates body whose sink fails: must be 503, never 2xx.
+	bsr := bsrFixture(f)
+	f.Add(uint8(0), bsr, "", "", uint8(0), uint8(1|2))
 	// An unsigned request and a wrong signature: the sink must not run.
-	f.Add(uint8(0), bodies[0], "", "", uint8(0), uint8(0))
-	f.Add(uint8(0), bodies[0], "", "sha256=00", uint8(0), uint8(0))
+	f.Add(uint8(0), bsr, "", "", uint8(0), uint8(0))
+	f.Add(uint8(0), bsr, "", "sha256=00", uint8(0), uint8(0))
 	// The signature of another body (a replay onto a changed body).
-	f.Add(uint8(0), bodies[0]+" ", "", webhook.Sign(hookSecret, []byte(bodies[0])), uint8(0), uint8(0))
+	f.Add(uint8(0), bsr+" ", "", webhook.Sign(hookSecret, []byte(bsr)), uint8(0), uint8(0))
 	// A signature in upper-case hex with spaces (accepted by Verify).
 	f.Add(uint8(0), "{}", "", " SHA256="+strings.ToUpper(webhook.Sign(hookSecret, []byte("{}"))[7:])+" ", uint8(0), uint8(0))
 	// HEAD and a method the handler refuses.
 	f.Add(uint8(2), "", "", "", uint8(0), uint8(1))
-	f.Add(uint8(3), bodies[0], "", "", uint8(0), uint8(1))
+	f.Add(uint8(3), bsr, "", "", uint8(0), uint8(1))
 	// A signed body over the small limit (413).
-	f.Add(uint8(0), bodies[0], "", "", uint8(0), uint8(1|4))
+	f.Add(uint8(0), bsr, "", "", uint8(0), uint8(1|4))
 	// A signed body that is not JSON under a JSON type (400).
 	f.Add(uint8(0), "{", "", "", uint8(0), uint8(1))
 	// A signed multipart body (ErrWrongFormat, 400).
@@ -160,8 +163,7 @@ func FuzzWebhookEndToEnd(f *testing.F) {
 // unsigned one is answered 401 without a sink call, a failing sink gives 503.
 func TestWebhookPaths(t *testing.T) {
 	t.Parallel()
-	bodies, _ := carrierFixtures(t)
-	body := bodies[0]
+	body := bsrFixture(t)
 	for _, tc := range []struct {
 		name      string
 		sig       string
@@ -192,4 +194,15 @@ func TestWebhookPaths(t *testing.T) {
 			t.Errorf("%s: answer %d after %d sink calls, want %d after %d", tc.name, rec.Code, calls, tc.wantCode, tc.wantCalls)
 		}
 	}
+}
+
+// bsrFixture is a BulkSMSRates receipt from carrier's fixtures
+// (carrier/testdata/bulksmsrates/SOURCE names its source).
+func bsrFixture(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "carrier", "testdata", "bulksmsrates", "realtime_delivered.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }
