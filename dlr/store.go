@@ -196,13 +196,11 @@ func (s *MemoryStore) observe(id string, r *Receipt) (Change, bool) {
 			return Change{}, false
 		}
 	}
-	var part int
+	// A receipt by the message's own id counts for the part with that id,
+	// or the first part (see Tracker.Observe).
+	part := max(indexOf(e.state.PartIDs, id), 0)
 	if viaLink {
 		part = indexOf(e.state.PartIDs, id)
-	} else if p, err := partOf(&e.state, id, r.Part); err == nil {
-		part = p
-	} else {
-		part = -1
 	}
 	if part < 0 {
 		sh.mu.Unlock()

@@ -325,9 +325,9 @@ func (t *Tracker) update(key string, f func(State) (State, bool)) error {
 // fold joins the single-part record d (receipts that came before Expect)
 // into part i of s.
 func fold(s State, i int, d State) State {
-	p, _ := status.Next(s.Parts.At(i), d.Parts.At(0))
+	p, tr := status.Next(s.Parts.At(i), d.Parts.At(0))
 	s.Parts = s.Parts.with(i, p)
-	s.Conflict = s.Conflict || d.Conflict
+	s.Conflict = s.Conflict || d.Conflict || tr == status.Conflict
 	for _, f := range d.Failures {
 		if f.Part == 1 {
 			s.Failures = withFailure(s.Failures, i+1, f.Receipt)
@@ -345,7 +345,9 @@ func fold(s State, i int, d State) State {
 // that overtakes Expect is not lost: Expect folds it in). The exception: a
 // receipt that only its ParentID and Part tie to a message, arriving before
 // Expect, stays a message of its own, since Expect knows only the part ids
-// it is given.
+// it is given. A receipt addressed to a multipart message's own id (not one
+// of its part ids) counts for its first part, whether it comes before
+// Expect or after.
 //
 // It returns what changed. A receipt for a message whose status it does not
 // move is not an error: the Change's Transition says Duplicate or Stale.
@@ -451,8 +453,14 @@ func (t *Tracker) locate(st Store, id string, r Receipt) (key string, s State, v
 		return key, s, ver, indexOf(s.PartIDs, id), nil
 	}
 	if ok {
-		part, err := partOf(&s, id, r.Part)
-		return id, s, ver, part, err
+		// A receipt addressed to the message id itself (not one of its
+		// part ids) counts for the part with that id, or the first part:
+		// the same place Expect folds such receipts that came before it,
+		// so the result does not depend on which came first. Its Part
+		// number is not used: before Expect there is nothing to read it
+		// against.
+		part := max(indexOf(s.PartIDs, id), 0)
+		return id, s, ver, part, nil
 	}
 	if r.ParentID != "" {
 		pid := t.canon(r.ParentID)

@@ -227,7 +227,7 @@ func TestTrackerErrors(t *testing.T) {
 		{"same id, other parts", tr.Expect(Message{ID: "m", Parts: []string{"a"}}), ErrIDTaken},
 		{"too many parts", tr.Expect(Message{ID: "big", Parts: make([]string, MaxParts+1)}), ErrTooManyParts},
 		{"part number out of range", func() error {
-			_, err := tr.Observe(Receipt{MessageID: "m", Part: 3, Status: status.Delivered})
+			_, err := tr.Observe(Receipt{MessageID: "zz", ParentID: "m", Part: 3, Status: status.Delivered})
 			return err
 		}(), ErrUnknownPart},
 	}
