@@ -190,7 +190,7 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 	if r.ContentLength >= 0 {
 		hint = int(min(r.ContentLength, 64<<10))
 	}
-	body, err := readAll(http.MaxBytesReader(w, r.Body, limit), hint)
+	body, err := readAll(http.MaxBytesReader(w, r.Body, limit), hint, int(limit)+1)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case err == nil:
@@ -204,12 +204,24 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 }
 
 // readAll is io.ReadAll starting from a buffer of the expected size (plus
-// one byte, so that reading the end does not grow it).
-func readAll(r io.Reader, hint int) ([]byte, error) {
+// one byte, so that reading the end does not grow it). The buffer doubles
+// while small and then jumps to most bytes (the limit plus one), so that
+// an oversized body without Content-Length costs little more than the
+// limit in allocations rather than the sum of many growth steps.
+func readAll(r io.Reader, hint, most int) ([]byte, error) {
 	b := make([]byte, 0, hint+1)
 	for {
 		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+			n := max(2*cap(b), 512)
+			if n > 64<<10 {
+				n = most
+			}
+			if n <= cap(b) {
+				n = cap(b) + 512 // the reader stops us at the limit
+			}
+			nb := make([]byte, len(b), n)
+			copy(nb, b)
+			b = nb
 		}
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
