@@ -101,7 +101,8 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		r.Extra = sc.extras
 		return r, err
 	}
-	v, pos := &sc.vals, &sc.pos
+	vals := sc.values()
+	v, pos := &vals, &sc.pos
 	end := len(sc.s)
 	var first errorSlot
 	report := first.report
@@ -118,7 +119,7 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		report(&ParseError{Offset: end, Field: FieldStat, Err: ErrMissing})
 	}
 	if p.Strict {
-		p.strictCheck(&sc, end, report)
+		p.strictCheck(&sc, v, end, report)
 	}
 
 	if v[keyStat] != "" {
@@ -218,8 +219,8 @@ func readCount(s string) (int, bool) {
 
 // strictCheck applies Cloudhopper's checkMissingFields rules: every field
 // but text present, and err at most 3 characters (FIELD_ERR_MAX_LEN).
-func (p *Parser) strictCheck(sc *textScanner, end int, report func(*ParseError)) {
-	v, pos := &sc.vals, &sc.pos
+func (p *Parser) strictCheck(sc *textScanner, v *[numKeys]string, end int, report func(*ParseError)) {
+	pos := &sc.pos
 	for _, k := range [...]int{keySub, keyDlvrd, keySubmitDate, keyDoneDate, keyErr} {
 		if v[k] == "" {
 			report(&ParseError{Offset: end, Field: keyNames[k], Err: ErrMissing})

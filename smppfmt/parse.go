@@ -150,7 +150,9 @@ type fieldOffsets [numKeys + 1]int32
 // and Parse.
 type textScanner struct {
 	s      string
-	vals   [numKeys]string // the known fields' values, by key
+	// The known fields' values, by key: s[pos[k]:ends[k]]. Offsets, not
+	// strings, so that the scanner stores no pointers (no write barriers).
+	ends   [numKeys]int32
 	extras []dlr.Field
 	pos    fieldOffsets
 	seen   uint16 // bit k set once key k was read
@@ -230,8 +232,7 @@ func (sc *textScanner) run() bool {
 		if k == keyText {
 			sc.seen |= 1 << keyText
 			start, end, next := sc.textValue(vs)
-			sc.vals[keyText] = s[start:end]
-			sc.pos[keyText] = int32(start)
+			sc.set(keyText, start, end)
 			i = next
 			continue
 		}
@@ -251,10 +252,10 @@ func (sc *textScanner) run() bool {
 			sc.seen |= 1 << k
 			expect = k + 1
 			if isPlaceholder(v) {
-				v = ""
+				sc.set(k, start, start)
+			} else {
+				sc.set(k, start, end)
 			}
-			sc.vals[k] = v
-			sc.pos[k] = int32(start)
 		}
 		i = next
 	}
@@ -266,8 +267,7 @@ func (sc *textScanner) run() bool {
 		// (Strict mode never gets here, so pos[numKeys], used only there,
 		// needs no update.)
 		x := sc.extras[sc.bareAt]
-		sc.vals[keyStat] = x.Value
-		sc.pos[keyStat] = int32(sc.barePos)
+		sc.set(keyStat, sc.barePos, sc.barePos+len(x.Value))
 		sc.extras = append(sc.extras[:sc.bareAt], sc.extras[sc.bareAt+1:]...)
 		if len(sc.extras) == 0 {
 			sc.extras = nil
@@ -299,12 +299,11 @@ func (sc *textScanner) runLayout() (i, expect int) {
 			return i, k
 		}
 		end := toSep(s, vs)
-		v := s[vs:end]
-		if isPlaceholder(v) {
-			v = ""
+		if isPlaceholder(s[vs:end]) {
+			sc.set(k, vs, vs)
+		} else {
+			sc.set(k, vs, end)
 		}
-		sc.vals[k] = v
-		sc.pos[k] = int32(vs)
 		sc.seen |= 1 << k
 		i = end + 1
 		if i < len(s) && keyByteClass[s[i]]&bSep != 0 {
@@ -319,8 +318,7 @@ func (sc *textScanner) runLayout() (i, expect int) {
 	// Every other key was read: the rest is text.
 	sc.seen |= 1 << keyText
 	start, end, next := sc.textValue(i + len("text:"))
-	sc.vals[keyText] = s[start:end]
-	sc.pos[keyText] = int32(start)
+	sc.set(keyText, start, end)
 	return next, numKeys
 }
 
@@ -431,12 +429,28 @@ func plausible(k int, v string) bool {
 	return false
 }
 
+// set records s[start:end] as the value of key k.
+func (sc *textScanner) set(k, start, end int) {
+	sc.pos[k], sc.ends[k] = int32(start), int32(end)
+}
+
+// val returns the value of key k ("" if absent).
+func (sc *textScanner) val(k int) string { return sc.s[sc.pos[k]:sc.ends[k]] }
+
+// values returns the known fields' values, by key.
+func (sc *textScanner) values() (v [numKeys]string) {
+	for k := range v {
+		v[k] = sc.val(k)
+	}
+	return v
+}
+
 // fields returns the scanned fields.
 func (sc *textScanner) fields() Fields {
 	return Fields{
-		ID: sc.vals[keyID], Sub: sc.vals[keySub], Dlvrd: sc.vals[keyDlvrd],
-		SubmitDate: sc.vals[keySubmitDate], DoneDate: sc.vals[keyDoneDate],
-		Stat: sc.vals[keyStat], Err: sc.vals[keyErr], Text: sc.vals[keyText],
+		ID: sc.val(keyID), Sub: sc.val(keySub), Dlvrd: sc.val(keyDlvrd),
+		SubmitDate: sc.val(keySubmitDate), DoneDate: sc.val(keyDoneDate),
+		Stat: sc.val(keyStat), Err: sc.val(keyErr), Text: sc.val(keyText),
 		Extra: sc.extras,
 	}
 }
