@@ -150,11 +150,12 @@ type fieldOffsets [numKeys + 1]int32
 // and Parse.
 type textScanner struct {
 	s      string
-	// The known fields' values, by key: s[pos[k]:ends[k]]. Offsets, not
-	// strings, so that the scanner stores no pointers (no write barriers).
-	ends   [numKeys]int32
 	extras []dlr.Field
+	// The known fields' values, by key, are s[pos[k]:ends[k]]: offsets,
+	// not strings, so that scanning stores no pointers (no write
+	// barriers).
 	pos    fieldOffsets
+	ends   [numKeys]int32
 	seen   uint16 // bit k set once key k was read
 	strict bool
 
