@@ -140,8 +140,10 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		if ns == errcode.NoNamespace {
 			ns = errcode.MAP
 		}
-		if _, dig := decimalValue(v[keyErr]); dig && len(v[keyErr]) <= 9 {
-			r.Error, _ = errcode.Read(ns, v[keyErr])
+		if n, dig := decimalValue(v[keyErr]); dig && len(v[keyErr]) <= 9 {
+			// What errcode.Read gives for up to 9 digits, without reading
+			// them again.
+			r.Error = errcode.Code{Namespace: ns, Value: uint32(n)}
 		}
 	}
 
