@@ -299,7 +299,22 @@ func (sc *textScanner) runLayout() (i, expect int) {
 		if c := s[vs]; c == ' ' || c == '\t' {
 			return i, k
 		}
-		end := toSep(s, vs)
+		end := -1
+		if len(s)-vs >= 16 {
+			// Most values (counts, stat, err, dates) end at a space within
+			// 16 bytes: find it in registers.
+			n, space := firstSep(loadWord(s, vs))
+			if n == 8 {
+				n, space = firstSep(loadWord(s, vs+8))
+				n += 8
+			}
+			if space {
+				end = vs + n
+			}
+		}
+		if end < 0 {
+			end = toSep(s, vs)
+		}
 		if isPlaceholder(s[vs:end]) {
 			sc.set(k, vs, vs)
 		} else {
@@ -556,6 +571,18 @@ const (
 	swarOnes  = 0x0101010101010101
 	swarHighs = 0x8080808080808080
 )
+
+// firstSep returns the index in u (8 bytes of text, little-endian) of the
+// first byte that may be a separator (below 0x21, or ';'), 8 if there is
+// none, and whether that byte is a space, which certainly is one. Only
+// bytes after the first flagged one can be flagged wrongly.
+func firstSep(u uint64) (n int, space bool) {
+	low := (u - 0x21*swarOnes) &^ u & swarHighs
+	semi := u ^ (';' * swarOnes)
+	semi = (semi - swarOnes) &^ semi & swarHighs
+	tz := bits.TrailingZeros64(low | semi) // 64 if none
+	return tz >> 3, tz < 64 && byte(u>>(tz&^7)) == ' '
+}
 
 // toSep returns the offset of the first separator (whitespace or ';') in s
 // at or after i, or len(s). It tests 8 bytes at a time for a byte below
