@@ -175,20 +175,14 @@ func dateCandidates(s string, c *[2]dateReading) (n int, absent, ok bool) {
 		}
 		return 0, false, false
 	}
-	// All digits, and whether all are zeros: the first 8 bytes as one
-	// word, then the rest.
+	// All digits, and whether all are zeros: the first 8 bytes and the
+	// last 8 (d has 10 to 15), as two words.
 	u := loadWord(d, 0) - '0'*swarOnes
+	v := loadWord(d, len(d)-8) - '0'*swarOnes
 	// A byte 0–9 stays below 0x80 when 0x76 is added; anything else (and
 	// a borrow from a byte below '0') sets a high bit.
-	bad := (u|(u+0x76*swarOnes))&swarHighs != 0
-	nonzero := u != 0
-	for i := 8; i < len(d); i++ {
-		x := d[i] - '0'
-		if x > 9 {
-			bad = true
-		}
-		nonzero = nonzero || x != 0
-	}
+	bad := (u|(u+0x76*swarOnes)|v|(v+0x76*swarOnes))&swarHighs != 0
+	nonzero := u|v != 0
 	if bad {
 		return 0, false, false
 	}
