@@ -3,6 +3,7 @@ package smppfmt
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dlrkit/dlrkit/status"
 )
@@ -106,4 +107,61 @@ func fieldsEqual(a, b Fields) bool {
 		}
 	}
 	return true
+}
+
+// TestReadDateReference reads pseudo-random digit strings in every layout
+// and compares with time.Date and the layout's own field limits.
+func TestReadDateReference(t *testing.T) {
+	t.Parallel()
+	layouts := []struct {
+		l      dateLayout
+		n      int
+		yyyy   bool
+		second bool
+	}{
+		{layoutYY10, 10, false, false},
+		{layoutYY12, 12, false, true},
+		{layoutYYYY12, 12, true, false},
+		{layoutYYYY14, 14, true, true},
+	}
+	x := uint64(0x9E3779B97F4A7C15)
+	for n := 0; n < 200000; n++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		var b [14]byte
+		// Mostly plausible dates, sometimes anything.
+		lim := [14]uint64{10, 10, 10, 10, 2, 10, 4, 10, 3, 10, 6, 10, 7, 10}
+		for i := range b {
+			m := lim[i]
+			if x>>(60-i)&1 == 1 && n%4 == 0 {
+				m = 10
+			}
+			b[i] = '0' + byte((x>>(4*i))%m)
+		}
+		for _, lt := range layouts {
+			s := string(b[:lt.n])
+			if lt.yyyy && n%2 == 0 {
+				s = "20" + s[2:] // years a receipt can name
+			}
+			d := func(i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+			var y, i int
+			if lt.yyyy {
+				y, i = d(0)*100+d(2), 4
+			} else {
+				y, i = 2000+d(0), 2
+			}
+			mo, dd, hh, mm, ss := d(i), d(i+2), d(i+4), d(i+6), 0
+			if lt.second {
+				ss = d(i + 8)
+			}
+			want := time.Date(y, time.Month(mo), dd, hh, mm, ss, 0, time.UTC)
+			wantOK := mo >= 1 && mo <= 12 && dd >= 1 && hh <= 23 && mm <= 59 && ss <= 59 &&
+				want.Day() == dd && (!lt.yyyy || lt.second || 2000 <= y && y <= 2099)
+			r, ok := readDate(s, lt.l)
+			if ok != wantOK || ok && r.wall != want.Unix() {
+				t.Fatalf("readDate(%q, %d) = %d, %v; want %d, %v", s, lt.l, r.wall, ok, want.Unix(), wantOK)
+			}
+		}
+	}
 }
