@@ -43,10 +43,15 @@ func Parse(text []byte) (dlr.Receipt, error) { return (&Parser{}).Parse(text) }
 // ParseFields is like the package function, with p's settings. It fails
 // only for text over the size limit (ErrTooLarge) and for text with no
 // receipt field at all (ErrNotReceipt, returned with what was read).
-func (p *Parser) ParseFields(text []byte) (Fields, error) {
+func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
 	var sc textScanner
-	err := p.scan(text, &sc)
-	return sc.fields(), err
+	err = p.scan(text, &sc)
+	// Filled in place: f is the result itself, so there is no copy and no
+	// write barrier.
+	f.ID, f.Sub, f.Dlvrd, f.SubmitDate = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
+	f.DoneDate, f.Stat, f.Err, f.Text = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
+	f.Extra = sc.extras
+	return f, err
 }
 
 // trimFraming returns the length of text without trailing NULs and whitespace
@@ -101,7 +106,10 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		r.Extra = sc.extras
 		return r, err
 	}
-	vals := sc.values()
+	var vals [numKeys]string
+	for k := range vals {
+		vals[k] = sc.val(k)
+	}
 	v, pos := &vals, &sc.pos
 	end := len(sc.s)
 	var first errorSlot

@@ -453,24 +453,6 @@ func (sc *textScanner) set(k, start, end int) {
 // val returns the value of key k ("" if absent).
 func (sc *textScanner) val(k int) string { return sc.s[sc.pos[k]:sc.ends[k]] }
 
-// values returns the known fields' values, by key.
-func (sc *textScanner) values() (v [numKeys]string) {
-	for k := range v {
-		v[k] = sc.val(k)
-	}
-	return v
-}
-
-// fields returns the scanned fields.
-func (sc *textScanner) fields() Fields {
-	return Fields{
-		ID: sc.val(keyID), Sub: sc.val(keySub), Dlvrd: sc.val(keyDlvrd),
-		SubmitDate: sc.val(keySubmitDate), DoneDate: sc.val(keyDoneDate),
-		Stat: sc.val(keyStat), Err: sc.val(keyErr), Text: sc.val(keyText),
-		Extra: sc.extras,
-	}
-}
-
 // loadWord reads 8 bytes of s from i, little-endian; the compiler makes it
 // one load.
 func loadWord(s string, i int) uint64 {
