@@ -67,6 +67,9 @@ var yearDays = func() (t [100]int32) {
 	return t
 }()
 
+// monthLen[m] is the days in month m (1–12) of a common year.
+var monthLen = [13]uint8{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
 // monthDaysBefore[m] is the days in a common year before month m (1–12).
 var monthDaysBefore = [13]int32{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334}
 
@@ -139,10 +142,34 @@ func readDate(s string, l dateLayout) (r dateReading, ok bool) {
 			ss = twoDigits(s, 10)
 		}
 	}
-	if mo < 1 || mo > 12 || d < 1 || d > monthDays(mo, y) || hh > 23 || mm > 59 || ss > 59 {
+	if uint(mo-1) >= 12 || hh > 23 || mm > 59 || ss > 59 {
 		return r, false
 	}
-	r.wall = civilSeconds(y, mo, d, hh, mm, ss)
+	if uint(y-2000) < 100 {
+		// The years a receipt names, without divisions: every fourth one
+		// is a leap year (2000 too), and the days come from two tables.
+		leap := 0
+		if y&3 == 0 {
+			leap = 1
+		}
+		n := int(monthLen[mo])
+		if mo == 2 {
+			n += leap
+		}
+		if uint(d-1) >= uint(n) {
+			return r, false
+		}
+		days := int64(daysTo2000) + int64(yearDays[y-2000]) + int64(monthDaysBefore[mo]) + int64(d) - 1
+		if mo > 2 {
+			days += int64(leap)
+		}
+		r.wall = days*86400 + int64(hh*3600+mm*60+ss)
+	} else {
+		if d < 1 || d > monthDays(mo, y) {
+			return r, false
+		}
+		r.wall = civilSeconds(y, mo, d, hh, mm, ss)
+	}
 	if l == layoutAbs16 {
 		r.abs = true
 		r.nsec = int32(s[12]-'0') * 100e6
