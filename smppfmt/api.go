@@ -43,10 +43,15 @@ func Parse(text []byte) (dlr.Receipt, error) { return (&Parser{}).Parse(text) }
 // ParseFields is like the package function, with p's settings. It fails
 // only for text over the size limit (ErrTooLarge) and for text with no
 // receipt field at all (ErrNotReceipt, returned with what was read).
-func (p *Parser) ParseFields(text []byte) (Fields, error) {
+func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
 	var sc textScanner
-	err := p.scan(text, &sc)
-	return sc.fields(), err
+	err = p.scan(text, &sc)
+	// Filled in place: f is the result itself, so there is no copy and no
+	// write barrier.
+	f.ID, f.Sub, f.Dlvrd, f.SubmitDate = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
+	f.DoneDate, f.Stat, f.Err, f.Text = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
+	f.Extra = sc.extras
+	return f, err
 }
 
 // trimFraming returns the length of text without trailing NULs and whitespace
@@ -101,7 +106,11 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		r.Extra = sc.extras
 		return r, err
 	}
-	v, pos := &sc.vals, &sc.pos
+	var vals [numKeys]string
+	for k := range vals {
+		vals[k] = sc.val(k)
+	}
+	v, pos := &vals, &sc.pos
 	end := len(sc.s)
 	var first errorSlot
 	report := first.report
@@ -118,7 +127,7 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		report(&ParseError{Offset: end, Field: FieldStat, Err: ErrMissing})
 	}
 	if p.Strict {
-		p.strictCheck(&sc, end, report)
+		p.strictCheck(&sc, v, end, report)
 	}
 
 	if v[keyStat] != "" {
@@ -139,8 +148,10 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		if ns == errcode.NoNamespace {
 			ns = errcode.MAP
 		}
-		if _, dig := decimalValue(v[keyErr]); dig && len(v[keyErr]) <= 9 {
-			r.Error, _ = errcode.Read(ns, v[keyErr])
+		if n, dig := decimalValue(v[keyErr]); dig && len(v[keyErr]) <= 9 {
+			// What errcode.Read gives for up to 9 digits, without reading
+			// them again.
+			r.Error = errcode.Code{Namespace: ns, Value: uint32(n)}
 		}
 	}
 
@@ -218,8 +229,8 @@ func readCount(s string) (int, bool) {
 
 // strictCheck applies Cloudhopper's checkMissingFields rules: every field
 // but text present, and err at most 3 characters (FIELD_ERR_MAX_LEN).
-func (p *Parser) strictCheck(sc *textScanner, end int, report func(*ParseError)) {
-	v, pos := &sc.vals, &sc.pos
+func (p *Parser) strictCheck(sc *textScanner, v *[numKeys]string, end int, report func(*ParseError)) {
+	pos := &sc.pos
 	for _, k := range [...]int{keySub, keyDlvrd, keySubmitDate, keyDoneDate, keyErr} {
 		if v[k] == "" {
 			report(&ParseError{Offset: end, Field: keyNames[k], Err: ErrMissing})

@@ -67,8 +67,20 @@ var yearDays = func() (t [100]int32) {
 	return t
 }()
 
+// monthLen[m] is the days in month m (1–12) of a common year.
+var monthLen = [13]uint8{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
 // monthDaysBefore[m] is the days in a common year before month m (1–12).
 var monthDaysBefore = [13]int32{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334}
+
+// digitPairs reads the 8 digits at the start of s as four 2-digit numbers,
+// the first in the low 16 bits; the caller checked they are digits. Each
+// pair is tens*10 + ones, computed in all lanes at once (no lane exceeds
+// 99, so none carries into the next).
+func digitPairs(s string) uint64 {
+	u := loadWord(s, 0) - '0'*swarOnes
+	return (u*10 + u>>8) & 0x00FF00FF00FF00FF
+}
 
 // twoDigits reads the two digits at s[i:i+2]; the caller checked they are digits.
 func twoDigits(s string, i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
@@ -107,28 +119,57 @@ func civilSeconds(y, m, d, hh, mm, ss int) int64 {
 // layout l. ok is false when the digits name no real time (month 13, 31
 // April, second 60), or for yyyyMMddHHmm, a year outside 2000–2099.
 func readDate(s string, l dateLayout) (r dateReading, ok bool) {
-	var y, i int
+	// The first 8 digits as four 2-digit numbers at once.
+	p := digitPairs(s)
+	var y, mo, d, hh, mm, ss int
 	switch l {
 	case layoutYYYY12, layoutYYYY14:
-		y, i = twoDigits(s, 0)*100+twoDigits(s, 2), 4
+		y, mo, d = int(p&0xFF)*100+int(p>>16&0xFF), int(p>>32&0xFF), int(p>>48)
 		if l == layoutYYYY12 && (y < 2000 || y > 2099) {
 			// yyyyMMddHHmm outside the years yy can name is no receipt
 			// date: "141023215253" (Clickatell, jookies/jasmin#70) is
 			// 2014, not the year 1410.
 			return r, false
 		}
+		hh, mm = twoDigits(s, 8), twoDigits(s, 10)
+		if l == layoutYYYY14 {
+			ss = twoDigits(s, 12)
+		}
 	default:
-		y, i = 2000+twoDigits(s, 0), 2
+		y, mo, d, hh = 2000+int(p&0xFF), int(p>>16&0xFF), int(p>>32&0xFF), int(p>>48)
+		mm = twoDigits(s, 8)
+		if l != layoutYY10 {
+			ss = twoDigits(s, 10)
+		}
 	}
-	mo, d, hh, mm := twoDigits(s, i), twoDigits(s, i+2), twoDigits(s, i+4), twoDigits(s, i+6)
-	ss := 0
-	if l == layoutYY12 || l == layoutYYYY14 || l == layoutAbs16 {
-		ss = twoDigits(s, i+8)
-	}
-	if mo < 1 || mo > 12 || d < 1 || d > monthDays(mo, y) || hh > 23 || mm > 59 || ss > 59 {
+	if uint(mo-1) >= 12 || hh > 23 || mm > 59 || ss > 59 {
 		return r, false
 	}
-	r.wall = civilSeconds(y, mo, d, hh, mm, ss)
+	if uint(y-2000) < 100 {
+		// The years a receipt names, without divisions: every fourth one
+		// is a leap year (2000 too), and the days come from two tables.
+		leap := 0
+		if y&3 == 0 {
+			leap = 1
+		}
+		n := int(monthLen[mo])
+		if mo == 2 {
+			n += leap
+		}
+		if uint(d-1) >= uint(n) {
+			return r, false
+		}
+		days := int64(daysTo2000) + int64(yearDays[y-2000]) + int64(monthDaysBefore[mo]) + int64(d) - 1
+		if mo > 2 {
+			days += int64(leap)
+		}
+		r.wall = days*86400 + int64(hh*3600+mm*60+ss)
+	} else {
+		if d < 1 || d > monthDays(mo, y) {
+			return r, false
+		}
+		r.wall = civilSeconds(y, mo, d, hh, mm, ss)
+	}
 	if l == layoutAbs16 {
 		r.abs = true
 		r.nsec = int32(s[12]-'0') * 100e6
@@ -175,20 +216,14 @@ func dateCandidates(s string, c *[2]dateReading) (n int, absent, ok bool) {
 		}
 		return 0, false, false
 	}
-	// All digits, and whether all are zeros: the first 8 bytes as one
-	// word, then the rest.
+	// All digits, and whether all are zeros: the first 8 bytes and the
+	// last 8 (d has 10 to 15), as two words.
 	u := loadWord(d, 0) - '0'*swarOnes
+	v := loadWord(d, len(d)-8) - '0'*swarOnes
 	// A byte 0–9 stays below 0x80 when 0x76 is added; anything else (and
 	// a borrow from a byte below '0') sets a high bit.
-	bad := (u|(u+0x76*swarOnes))&swarHighs != 0
-	nonzero := u != 0
-	for i := 8; i < len(d); i++ {
-		x := d[i] - '0'
-		if x > 9 {
-			bad = true
-		}
-		nonzero = nonzero || x != 0
-	}
+	bad := (u|(u+0x76*swarOnes)|v|(v+0x76*swarOnes))&swarHighs != 0
+	nonzero := u|v != 0
 	if bad {
 		return 0, false, false
 	}

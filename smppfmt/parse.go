@@ -150,9 +150,12 @@ type fieldOffsets [numKeys + 1]int32
 // and Parse.
 type textScanner struct {
 	s      string
-	vals   [numKeys]string // the known fields' values, by key
 	extras []dlr.Field
+	// The known fields' values, by key, are s[pos[k]:ends[k]]: offsets,
+	// not strings, so that scanning stores no pointers (no write
+	// barriers).
 	pos    fieldOffsets
+	ends   [numKeys]int32
 	seen   uint16 // bit k set once key k was read
 	strict bool
 
@@ -187,8 +190,7 @@ func (sc *textScanner) flushJunk() {
 // run scans s. It reports whether any known key was found.
 func (sc *textScanner) run() bool {
 	s := sc.s
-	i := 0
-	expect := keyID
+	i, expect := sc.runLayout()
 	for {
 		for i < len(s) && keyByteClass[s[i]]&bSep != 0 {
 			i++
@@ -231,8 +233,7 @@ func (sc *textScanner) run() bool {
 		if k == keyText {
 			sc.seen |= 1 << keyText
 			start, end, next := sc.textValue(vs)
-			sc.vals[keyText] = s[start:end]
-			sc.pos[keyText] = int32(start)
+			sc.set(keyText, start, end)
 			i = next
 			continue
 		}
@@ -252,10 +253,10 @@ func (sc *textScanner) run() bool {
 			sc.seen |= 1 << k
 			expect = k + 1
 			if isPlaceholder(v) {
-				v = ""
+				sc.set(k, start, start)
+			} else {
+				sc.set(k, start, end)
 			}
-			sc.vals[k] = v
-			sc.pos[k] = int32(start)
 		}
 		i = next
 	}
@@ -267,8 +268,7 @@ func (sc *textScanner) run() bool {
 		// (Strict mode never gets here, so pos[numKeys], used only there,
 		// needs no update.)
 		x := sc.extras[sc.bareAt]
-		sc.vals[keyStat] = x.Value
-		sc.pos[keyStat] = int32(sc.barePos)
+		sc.set(keyStat, sc.barePos, sc.barePos+len(x.Value))
 		sc.extras = append(sc.extras[:sc.bareAt], sc.extras[sc.bareAt+1:]...)
 		if len(sc.extras) == 0 {
 			sc.extras = nil
@@ -276,6 +276,66 @@ func (sc *textScanner) run() bool {
 		sc.seen |= 1 << keyStat
 	}
 	return sc.seen != 0
+}
+
+// runLayout reads the fields of s that are spelled and ordered as in
+// Appendix B, from the start: the common receipt, with no dispatch. It
+// stops at the first thing that needs more care (a different key, spaces
+// after a colon, fewer than 16 bytes left) and returns where run goes on
+// from, and the key run expects next. Each step is exactly what run does
+// for the same bytes, so stopping anywhere changes nothing.
+func (sc *textScanner) runLayout() (i, expect int) {
+	s := sc.s
+	for k := range keyText {
+		if len(s)-i < 16 {
+			return i, k
+		}
+		p := &keyPatterns[k]
+		if loadWord(s, i)&p.and|p.fold != p.word ||
+			p.n > 8 && loadWord(s, i+8)&p.tailAnd|p.tailFold != p.tailWord {
+			return i, k
+		}
+		vs := i + p.n // p.n <= 12, so vs < len(s)
+		if c := s[vs]; c == ' ' || c == '\t' {
+			return i, k
+		}
+		end := -1
+		if len(s)-vs >= 16 {
+			// Most values (counts, stat, err, dates) end at a space within
+			// 16 bytes: find it in registers.
+			n, space := firstSep(loadWord(s, vs))
+			if n == 8 {
+				n, space = firstSep(loadWord(s, vs+8))
+				n += 8
+			}
+			if space {
+				end = vs + n
+			}
+		}
+		if end < 0 {
+			end = toSep(s, vs)
+		}
+		if isPlaceholder(s[vs:end]) {
+			sc.set(k, vs, vs)
+		} else {
+			sc.set(k, vs, end)
+		}
+		sc.seen |= 1 << k
+		i = end + 1
+		if i < len(s) && keyByteClass[s[i]]&bSep != 0 {
+			// More than one separator: rare.
+			for i++; i < len(s) && keyByteClass[s[i]]&bSep != 0; i++ {
+			}
+		}
+	}
+	if len(s)-i < 8 || loadWord(s, i)&keyPatterns[keyText].and|keyPatterns[keyText].fold != keyPatterns[keyText].word {
+		return i, keyText
+	}
+	// Every other key was read: the rest is text.
+	sc.seen |= 1 << keyText
+	start, end, next := sc.textValue(i + len("text:"))
+	sc.set(keyText, start, end)
+	return next, numKeys
 }
 
 // scalarValue returns the bounds of the value of a scalar field whose colon
@@ -385,15 +445,13 @@ func plausible(k int, v string) bool {
 	return false
 }
 
-// fields returns the scanned fields.
-func (sc *textScanner) fields() Fields {
-	return Fields{
-		ID: sc.vals[keyID], Sub: sc.vals[keySub], Dlvrd: sc.vals[keyDlvrd],
-		SubmitDate: sc.vals[keySubmitDate], DoneDate: sc.vals[keyDoneDate],
-		Stat: sc.vals[keyStat], Err: sc.vals[keyErr], Text: sc.vals[keyText],
-		Extra: sc.extras,
-	}
+// set records s[start:end] as the value of key k.
+func (sc *textScanner) set(k, start, end int) {
+	sc.pos[k], sc.ends[k] = int32(start), int32(end)
 }
+
+// val returns the value of key k ("" if absent).
+func (sc *textScanner) val(k int) string { return sc.s[sc.pos[k]:sc.ends[k]] }
 
 // loadWord reads 8 bytes of s from i, little-endian; the compiler makes it
 // one load.
@@ -495,6 +553,18 @@ const (
 	swarOnes  = 0x0101010101010101
 	swarHighs = 0x8080808080808080
 )
+
+// firstSep returns the index in u (8 bytes of text, little-endian) of the
+// first byte that may be a separator (below 0x21, or ';'), 8 if there is
+// none, and whether that byte is a space, which certainly is one. Only
+// bytes after the first flagged one can be flagged wrongly.
+func firstSep(u uint64) (n int, space bool) {
+	low := (u - 0x21*swarOnes) &^ u & swarHighs
+	semi := u ^ (';' * swarOnes)
+	semi = (semi - swarOnes) &^ semi & swarHighs
+	tz := bits.TrailingZeros64(low | semi) // 64 if none
+	return tz >> 3, tz < 64 && byte(u>>(tz&^7)) == ' '
+}
 
 // toSep returns the offset of the first separator (whitespace or ';') in s
 // at or after i, or len(s). It tests 8 bytes at a time for a byte below
