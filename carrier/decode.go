@@ -202,6 +202,8 @@ func (d *decoder) smppWhen(r *dlr.Receipt, index int, key, raw string) time.Time
 
 // seen tracks which mapped fields a receipt has had: a repeated field is
 // kept in Extra instead of overwriting the first, so nothing is dropped.
+// It suits adapters that look their fields up in a fixed table (index i);
+// once, below, does the same by name for adapters that switch on keys.
 type seen uint64
 
 // first reports whether field i (0–63) is seen for the first time.
@@ -211,5 +213,62 @@ func (s *seen) first(i int) bool {
 		return false
 	}
 	*s |= b
+	return true
+}
+
+// once tracks which field names a receipt (or one nested object of it) has
+// had, for the SMS API adapters: a repeated field (a duplicate JSON key, a
+// repeated form parameter) is mapped from its first occurrence and its
+// repeats go to Extra, as the package documentation says. JSON keys are
+// kept as slices of the body and form keys as the strings they already
+// are, so tracking allocates nothing for the first 16 names of each kind.
+type once struct {
+	nb, ns int
+	b      [16][]byte
+	s      [16]string
+	moreB  [][]byte
+	moreS  []string
+}
+
+// firstKey reports whether the JSON key is seen for the first time.
+func (o *once) firstKey(key []byte) bool {
+	for i := 0; i < o.nb; i++ {
+		if string(o.b[i]) == string(key) {
+			return false
+		}
+	}
+	for _, k := range o.moreB {
+		if string(k) == string(key) {
+			return false
+		}
+	}
+	if o.nb < len(o.b) {
+		o.b[o.nb] = key
+		o.nb++
+	} else {
+		o.moreB = append(o.moreB, key)
+	}
+	return true
+}
+
+// firstName reports whether the form or query name is seen for the first
+// time.
+func (o *once) firstName(name string) bool {
+	for i := 0; i < o.ns; i++ {
+		if o.s[i] == name {
+			return false
+		}
+	}
+	for _, k := range o.moreS {
+		if k == name {
+			return false
+		}
+	}
+	if o.ns < len(o.s) {
+		o.s[o.ns] = name
+		o.ns++
+	} else {
+		o.moreS = append(o.moreS, name)
+	}
 	return true
 }
