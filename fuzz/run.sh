@@ -1,41 +1,76 @@
 #!/usr/bin/env bash
-# Runs every fuzz target in the module, one after another, for a given time
-# each, and prints a line per target with its executions and outcome.
+# Runs every fuzz target in the module for a given time each, and prints a
+# line per target with its executions and outcome.
 #
-#   fuzz/run.sh [duration] [package-pattern]
+#   fuzz/run.sh [duration] [package-pattern] [target-regexp]
 #
 # duration is a go test -fuzztime value (default 10m); package-pattern
-# limits the packages (default ./...). Exits non-zero when any target
-# found a failure; the failing input is written by go test under the
-# package's testdata/fuzz/<Target>/ directory, where it becomes a regression
-# seed once committed.
+# limits the packages (default ./...); target-regexp limits the targets by
+# name (default: all). Environment:
+#
+#   FUZZ_JOBS      targets run at the same time (default 1)
+#   FUZZ_PARALLEL  fuzzing workers per target, go test -parallel (default 2)
+#   FUZZ_SKIP      regexp of target names to leave out
+#
+# Exits non-zero when any target found a failure; the failing input is
+# written by go test under the package's testdata/fuzz/<Target>/ directory,
+# where it becomes a regression seed once committed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 dur="${1:-10m}"
 pattern="${2:-./...}"
-failed=0
-summary=()
+only="${3:-.}"
+jobs="${FUZZ_JOBS:-1}"
+skip="${FUZZ_SKIP:-}"
 
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+# One "package target" line per fuzz target.
+list=()
 for pkg in $(go list "$pattern"); do
 	dir=$(go list -f '{{.Dir}}' "$pkg")
 	targets=$(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u)
 	for t in $targets; do
-		log=$(mktemp)
-		printf '== %s %s (%s)\n' "$pkg" "$t" "$dur"
-		if go test -run='^$' -fuzz="^${t}\$" -fuzztime="$dur" -parallel="${FUZZ_PARALLEL:-2}" "$pkg" >"$log" 2>&1; then
-			result=ok
-		else
-			result=FAIL
-			failed=1
-			cat "$log"
-		fi
-		execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | awk '{print $2}')
-		summary+=("$(printf '%-6s %-45s %-28s execs=%s' "$result" "$pkg" "$t" "${execs:-?}")")
-		rm -f "$log"
+		[[ $t =~ $only ]] || continue
+		[[ -n $skip && $t =~ $skip ]] && continue
+		list+=("$pkg $t")
 	done
 done
 
+run_one() {
+	local pkg=$1 t=$2 log
+	log="$logs/$(echo "$pkg.$t" | tr '/' '_')"
+	printf '== %s %s (%s) started %s\n' "$pkg" "$t" "$dur" "$(date -u +%H:%M:%S)"
+	if go test -run='^$' -fuzz="^${t}\$" -fuzztime="$dur" -parallel="${FUZZ_PARALLEL:-2}" "$pkg" >"$log" 2>&1; then
+		echo ok >"$log.result"
+	else
+		echo FAIL >"$log.result"
+		cat "$log"
+	fi
+}
+
+running=0
+for entry in "${list[@]}"; do
+	# shellcheck disable=SC2086
+	run_one $entry &
+	running=$((running + 1))
+	if ((running >= jobs)); then
+		wait -n
+		running=$((running - 1))
+	fi
+done
+wait
+
+failed=0
 echo
-printf '%s\n' "${summary[@]}"
+for entry in "${list[@]}"; do
+	read -r pkg t <<<"$entry"
+	log="$logs/$(echo "$pkg.$t" | tr '/' '_')"
+	result=$(cat "$log.result" 2>/dev/null || echo FAIL)
+	[[ $result == ok ]] || failed=1
+	execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | awk '{print $2}')
+	printf '%-6s %-45s %-28s execs=%s\n' "$result" "$pkg" "$t" "${execs:-?}"
+done
 exit $failed
