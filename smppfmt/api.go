@@ -38,7 +38,10 @@ func ParseFields(text []byte) (Fields, error) { return (&Parser{}).ParseFields(t
 
 // Parse reads a receipt text into a normalized receipt. See the package
 // documentation for what is accepted and how values are normalized.
-func Parse(text []byte) (dlr.Receipt, error) { return (&Parser{}).Parse(text) }
+func Parse(text []byte) (r dlr.Receipt, err error) {
+	err = (*Parser)(nil).parse(text, &r)
+	return r, err
+}
 
 // ParseFields is like the package function, with p's settings. It fails
 // only for text over the size limit (ErrTooLarge) and for text with no
@@ -96,7 +99,13 @@ func (p *Parser) scan(text []byte, sc *textScanner) error {
 // allowed. Errors for which IsPartial is true (an unknown status word, a
 // count or date that cannot be read) come with a complete receipt.
 func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
-	// r is the result itself (named), so the receipt is built in place.
+	err = p.parse(text, &r)
+	return r, err
+}
+
+// parse is Parse, building the receipt in *r: the package function and the
+// method each fill their own result with no copy between them.
+func (p *Parser) parse(text []byte, r *dlr.Receipt) error {
 	if p == nil {
 		p = &Parser{} // a nil *Parser reads like the zero Parser
 	}
@@ -104,12 +113,11 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 	r.Source = dlr.Source{Format: dlr.FormatSMPPText}
 	if err := p.scan(text, &sc); err != nil {
 		r.Extra = sc.extras
-		return r, err
+		return err
 	}
 	var vals [numKeys]string
-	for k := range vals {
-		vals[k] = sc.val(k)
-	}
+	vals[keyID], vals[keySub], vals[keyDlvrd], vals[keySubmitDate] = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
+	vals[keyDoneDate], vals[keyStat], vals[keyErr], vals[keyText] = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
 	v, pos := &vals, &sc.pos
 	end := len(sc.s)
 	var first errorSlot
@@ -198,9 +206,9 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		report(&ParseError{Offset: int(pos[keyDoneDate]), Field: FieldDoneDate, Value: v[keyDoneDate], Err: ErrDate})
 	}
 	if first.e != nil {
-		err = first.e
+		return first.e
 	}
-	return r, err
+	return nil
 }
 
 // errorSlot keeps the error Parse returns: one that makes the receipt

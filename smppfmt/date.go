@@ -73,17 +73,14 @@ var monthLen = [13]uint8{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 // monthDaysBefore[m] is the days in a common year before month m (1–12).
 var monthDaysBefore = [13]int32{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334}
 
-// digitPairs reads the 8 digits at the start of s as four 2-digit numbers,
-// the first in the low 16 bits; the caller checked they are digits. Each
+// digitPairs reads the 8 digit values of u (each byte 0–9, the first digit
+// lowest) as four 2-digit numbers, the first in the low 16 bits. Each
 // pair is tens*10 + ones, computed in all lanes at once (no lane exceeds
 // 99, so none carries into the next).
-func digitPairs(s string) uint64 {
-	u := loadWord(s, 0) - '0'*swarOnes
-	return (u*10 + u>>8) & 0x00FF00FF00FF00FF
-}
+func digitPairs(u uint64) uint64 { return (u*10 + u>>8) & 0x00FF00FF00FF00FF }
 
-// twoDigits reads the two digits at s[i:i+2]; the caller checked they are digits.
-func twoDigits(s string, i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+// pairAt reads the two digit values at bytes i and i+1 of v.
+func pairAt(v uint64, i uint) int { return int(v>>(8*i)&0xFF)*10 + int(v>>(8*i+8)&0xFF) }
 
 // civilSeconds returns the seconds since 1970 of a UTC date and time (days
 // from the civil date as in Howard Hinnant's days_from_civil; proleptic
@@ -119,28 +116,43 @@ func civilSeconds(y, m, d, hh, mm, ss int) int64 {
 // layout l. ok is false when the digits name no real time (month 13, 31
 // April, second 60), or for yyyyMMddHHmm, a year outside 2000–2099.
 func readDate(s string, l dateLayout) (r dateReading, ok bool) {
-	// The first 8 digits as four 2-digit numbers at once.
-	p := digitPairs(s)
+	d := s
+	if l == layoutAbs16 {
+		d = s[:15]
+	}
+	return readDigits(s, l, loadWord(d, 0)-'0'*swarOnes, loadWord(d, len(d)-8)-'0'*swarOnes)
+}
+
+// readDigits is readDate with the digits already loaded: u holds the values
+// of the first 8 digits and v those of the last 8 (of the first 15 for an
+// absolute time), one per byte, first lowest.
+func readDigits(s string, l dateLayout, u, v uint64) (r dateReading, ok bool) {
+	// The first 8 digits as four 2-digit numbers at once; the rest from v,
+	// where digit j of an n-digit date is byte j-(n-8).
+	p := digitPairs(u)
 	var y, mo, d, hh, mm, ss int
 	switch l {
-	case layoutYYYY12, layoutYYYY14:
+	case layoutYY10:
+		y, mo, d, hh = 2000+int(p&0xFF), int(p>>16&0xFF), int(p>>32&0xFF), int(p>>48)
+		mm = pairAt(v, 6)
+	case layoutYY12:
+		y, mo, d, hh = 2000+int(p&0xFF), int(p>>16&0xFF), int(p>>32&0xFF), int(p>>48)
+		mm, ss = pairAt(v, 4), pairAt(v, 6)
+	case layoutAbs16:
+		y, mo, d, hh = 2000+int(p&0xFF), int(p>>16&0xFF), int(p>>32&0xFF), int(p>>48)
+		mm, ss = pairAt(v, 1), pairAt(v, 3)
+	case layoutYYYY12:
 		y, mo, d = int(p&0xFF)*100+int(p>>16&0xFF), int(p>>32&0xFF), int(p>>48)
-		if l == layoutYYYY12 && (y < 2000 || y > 2099) {
+		if y < 2000 || y > 2099 {
 			// yyyyMMddHHmm outside the years yy can name is no receipt
 			// date: "141023215253" (Clickatell, jookies/jasmin#70) is
 			// 2014, not the year 1410.
 			return r, false
 		}
-		hh, mm = twoDigits(s, 8), twoDigits(s, 10)
-		if l == layoutYYYY14 {
-			ss = twoDigits(s, 12)
-		}
-	default:
-		y, mo, d, hh = 2000+int(p&0xFF), int(p>>16&0xFF), int(p>>32&0xFF), int(p>>48)
-		mm = twoDigits(s, 8)
-		if l != layoutYY10 {
-			ss = twoDigits(s, 10)
-		}
+		hh, mm = pairAt(v, 4), pairAt(v, 6)
+	default: // layoutYYYY14
+		y, mo, d = int(p&0xFF)*100+int(p>>16&0xFF), int(p>>32&0xFF), int(p>>48)
+		hh, mm, ss = pairAt(v, 2), pairAt(v, 4), pairAt(v, 6)
 	}
 	if uint(mo-1) >= 12 || hh > 23 || mm > 59 || ss > 59 {
 		return r, false
@@ -172,8 +184,8 @@ func readDate(s string, l dateLayout) (r dateReading, ok bool) {
 	}
 	if l == layoutAbs16 {
 		r.abs = true
-		r.nsec = int32(s[12]-'0') * 100e6
-		r.offset = int32(twoDigits(s, 13)) * 15 * 60
+		r.nsec = int32(v>>40&0xFF) * 100e6
+		r.offset = int32(pairAt(v, 6)) * 15 * 60
 		if s[15] == '-' {
 			r.offset = -r.offset
 		}
@@ -233,12 +245,12 @@ func dateCandidates(s string, c *[2]dateReading) (n int, absent, ok bool) {
 	if l == layoutAbs16 && s[13:15] > "48" {
 		return 0, false, false
 	}
-	if r, valid := readDate(s, l); valid {
+	if r, valid := readDigits(s, l, u, v); valid {
 		c[n] = r
 		n++
 	}
 	if l == layoutYY12 {
-		if r, valid := readDate(s, layoutYYYY12); valid {
+		if r, valid := readDigits(s, layoutYYYY12, u, v); valid {
 			c[n] = r
 			n++
 		}

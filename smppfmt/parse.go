@@ -166,6 +166,12 @@ type textScanner struct {
 	bare, bareAt, barePos int
 }
 
+// The placeholders as little-endian words: "...", and "null" in lower case.
+const (
+	wordDots = '.' | '.'<<8 | '.'<<16
+	wordNull = 'n' | 'u'<<8 | 'l'<<16 | 'l'<<24
+)
+
 // isPlaceholder reports whether v stands for "no value": null or ... (Vumi
 // tests send "sub:null dlvrd:null … err:null" and "sub:... dlvrd:...").
 func isPlaceholder(v string) bool {
@@ -280,60 +286,172 @@ func (sc *textScanner) run() bool {
 
 // runLayout reads the fields of s that are spelled and ordered as in
 // Appendix B, from the start: the common receipt, with no dispatch. It
-// stops at the first thing that needs more care (a different key, spaces
-// after a colon, fewer than 16 bytes left) and returns where run goes on
-// from, and the key run expects next. Each step is exactly what run does
-// for the same bytes, so stopping anywhere changes nothing.
+// stops at the first thing that needs more care (a different key, a
+// separator right after a colon or after a value's separator, fewer than
+// 16 bytes after a key) and returns where run goes on from, and the key run
+// expects next. Each step is exactly what run does for the same bytes, so
+// stopping anywhere changes nothing.
 func (sc *textScanner) runLayout() (i, expect int) {
 	s := sc.s
 	for k := range keyText {
-		if len(s)-i < 16 {
-			return i, k
+		if k == keySub {
+			if l := fixedAt(s, i); l != nil {
+				return sc.readFixed(l, i)
+			}
 		}
 		p := &keyPatterns[k]
-		if loadWord(s, i)&p.and|p.fold != p.word ||
-			p.n > 8 && loadWord(s, i+8)&p.tailAnd|p.tailFold != p.tailWord {
+		n := p.n
+		if len(s)-i < n+16 {
 			return i, k
 		}
-		vs := i + p.n // p.n <= 12, so vs < len(s)
-		if c := s[vs]; c == ' ' || c == '\t' {
+		r := s[i:] // at least n+16 bytes
+		if loadWord(r, 0)&p.and|p.fold != p.word ||
+			n > 8 && loadWord(r, 8)&p.tailAnd|p.tailFold != p.tailWord {
 			return i, k
 		}
-		end := -1
-		if len(s)-vs >= 16 {
-			// Most values (counts, stat, err, dates) end at a space within
-			// 16 bytes: find it in registers.
-			n, space := firstSep(loadWord(s, vs))
-			if n == 8 {
-				n, space = firstSep(loadWord(s, vs+8))
-				n += 8
-			}
-			if space {
-				end = vs + n
-			}
+		// Most values (counts, stat, err, dates) end at a space within 16
+		// bytes: find it in registers.
+		u := loadWord(r, n)
+		c, space := firstSep(u)
+		if c == 8 {
+			c, space = firstSep(loadWord(r, n+8))
+			c += 8
 		}
-		if end < 0 {
-			end = toSep(s, vs)
+		if c == 0 {
+			return i, k // "err: 0", "sub:;": run knows those
 		}
-		if isPlaceholder(s[vs:end]) {
+		vs := i + n
+		end := vs + c
+		if !space {
+			end = toSep(s, end)
+		}
+		// isPlaceholder, on the word already loaded.
+		if vn := end - vs; vn == 3 && u&0xFFFFFF == wordDots || vn == 4 && u&0xFFFFFFFF|0x20202020 == wordNull {
 			sc.set(k, vs, vs)
 		} else {
 			sc.set(k, vs, end)
 		}
 		sc.seen |= 1 << k
 		i = end + 1
-		if i < len(s) && keyByteClass[s[i]]&bSep != 0 {
-			// More than one separator: rare.
-			for i++; i < len(s) && keyByteClass[s[i]]&bSep != 0; i++ {
-			}
-		}
 	}
+	return sc.layoutText(i)
+}
+
+// layoutText reads the text key at s[i] after every other key was read in
+// Appendix B order, and the text, which is then the rest.
+func (sc *textScanner) layoutText(i int) (next, expect int) {
+	s := sc.s
 	if len(s)-i < 8 || loadWord(s, i)&keyPatterns[keyText].and|keyPatterns[keyText].fold != keyPatterns[keyText].word {
 		return i, keyText
 	}
-	// Every other key was read: the rest is text.
 	sc.seen |= 1 << keyText
 	start, end, next := sc.textValue(i + len("text:"))
+	sc.set(keyText, start, end)
+	return next, numKeys
+}
+
+// A fixedLayout is the rest of a receipt after its id when it is written
+// with the fixed widths of SMPP 3.4 Appendix B ("sub:SSS dlvrd:DDD submit
+// date:YYMMDDhhmm done date:YYMMDDhhmm stat:DDDDDDD err:E Text: ...", with
+// err three wide as SMSCs write it), compiled into 64-bit words so that
+// whole runs of keys and values are checked at once.
+type fixedLayout struct {
+	n     int // bytes, up to the text key's colon
+	words []layoutWord
+	// Each field's value, as offsets from the start of the layout, and
+	// whether it is three wide (so that it may be the "..." placeholder).
+	start, end [keyText]int
+}
+
+// layoutWord is 8 bytes of a fixed layout: the key and separator bytes
+// (word, under and, letters folded by fold), the value bytes (val), and
+// 'A' on every other byte (fill).
+type layoutWord struct{ word, and, fold, val, fill uint64 }
+
+// The fixed layouts: the widths of Appendix B, and the same with the
+// 12-digit dates (yyMMddHHmmss) that Kannel, Clickatell and Cloudhopper
+// write. '#' is a value byte: anything but a separator.
+var fixedLayouts = [2]fixedLayout{
+	compileLayout("sub:### dlvrd:### submit date:########## done date:########## stat:####### err:### text:"),
+	compileLayout("sub:### dlvrd:### submit date:############ done date:############ stat:####### err:### text:"),
+}
+
+func compileLayout(t string) (l fixedLayout) {
+	l.n = len(t)
+	l.words = make([]layoutWord, (len(t)+7)/8)
+	k := keySub
+	for i := 0; i < len(t); i++ {
+		w, sh := &l.words[i/8], 8*(i%8)
+		c := uint64(t[i])
+		switch {
+		case c == '#':
+			w.val |= 0xFF << sh
+			if t[i-1] != '#' {
+				l.start[k] = i
+			}
+			if t[i+1] != '#' {
+				l.end[k] = i + 1
+				k++
+			}
+			continue
+		case 'a' <= c && c <= 'z':
+			w.fold |= 0x20 << sh
+		}
+		w.word |= c << sh
+		w.and |= 0xFF << sh
+	}
+	for i := range l.words {
+		l.words[i].fill = 'A' * swarOnes &^ l.words[i].val
+	}
+	return l
+}
+
+// fixedAt returns the fixed layout that s[i:] is written in, or nil.
+func fixedAt(s string, i int) *fixedLayout {
+	// The two layouts differ first at the submit date's eleventh byte.
+	const at = len("sub:### dlvrd:### submit date:") + 10
+	l := &fixedLayouts[1]
+	if len(s)-i < 8*len(l.words) {
+		return nil
+	}
+	if s[i+at] == ' ' {
+		l = &fixedLayouts[0]
+	}
+	var bad uint64
+	for j := range l.words {
+		w := &l.words[j]
+		u := loadWord(s, i)
+		i += 8
+		if u&w.and|w.fold != w.word {
+			return nil
+		}
+		// No separator among the value bytes: collect the flags of
+		// firstSep over every word (a flag means a candidate byte is
+		// there, see firstSep) and test them once.
+		v := u&w.val | w.fill
+		semi := v ^ (';' * swarOnes)
+		bad |= (v-0x21*swarOnes)&^v | (semi-swarOnes)&^semi
+	}
+	if bad&swarHighs != 0 {
+		return nil
+	}
+	return l
+}
+
+// readFixed records the fields of the fixed layout l at s[i], then reads the
+// text, whose key l ends with.
+func (sc *textScanner) readFixed(l *fixedLayout, i int) (next, expect int) {
+	for k := keySub; k < keyText; k++ {
+		sc.set(k, i+l.start[k], i+l.end[k])
+	}
+	// The three-wide fields may hold the "..." placeholder.
+	for _, k := range [...]int{keySub, keyDlvrd, keyErr} {
+		if vs := sc.pos[k]; sc.s[vs] == '.' && sc.s[vs+1] == '.' && sc.s[vs+2] == '.' {
+			sc.ends[k] = vs
+		}
+	}
+	sc.seen = 1<<numKeys - 1
+	start, end, next := sc.textValue(i + l.n)
 	sc.set(keyText, start, end)
 	return next, numKeys
 }

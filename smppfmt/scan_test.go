@@ -75,7 +75,6 @@ func TestTextStatusSevenLetters(t *testing.T) {
 // stop, and compares with the reference reader.
 func TestLayoutPrefixes(t *testing.T) {
 	t.Parallel()
-	in := receiptBenchInputs[0].in + " " + strings.ToUpper(receiptBenchInputs[1].in)
 	check := func(s string) {
 		got, gerr := ParseFields([]byte(s))
 		want, werr := slowParseFields(s)
@@ -83,14 +82,23 @@ func TestLayoutPrefixes(t *testing.T) {
 			t.Fatalf("ParseFields(%q) = %+v, %v; reference %+v, %v", s, got, gerr, want, werr)
 		}
 	}
-	for n := 0; n <= len(in); n++ {
-		check(in[:n])
-	}
-	for i := 0; i < len(in); i++ {
-		for _, c := range []byte{' ', '\t', ';', ':', 'x', '0', '\n'} {
-			b := []byte(in)
-			b[i] = c
-			check(string(b))
+	for _, in := range []string{
+		receiptBenchInputs[0].in + " " + strings.ToUpper(receiptBenchInputs[1].in),
+		// The fixed layout with 12-digit dates, upper-case keys and
+		// placeholders in the three-wide fields.
+		receiptBenchInputs[1].in,
+		"ID:7 SUB:... DLVRD:... SUBMIT DATE:2502141030 DONE DATE:2502141030 STAT:DELIVRD ERR:... TEXT:",
+		"id:7 sub:... dlvrd:..x submit date:2502141030 done date:250214103012 stat:ACCEPTD err:..! text:x",
+	} {
+		for n := 0; n <= len(in); n++ {
+			check(in[:n])
+		}
+		for i := 0; i < len(in); i++ {
+			for _, c := range []byte{' ', '\t', ';', ':', 'x', '0', '\n', '.', '!', 0x01, 0xff, 'A'} {
+				b := []byte(in)
+				b[i] = c
+				check(string(b))
+			}
 		}
 	}
 }
