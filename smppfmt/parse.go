@@ -358,9 +358,8 @@ func (sc *textScanner) layoutText(i int) (next, expect int) {
 type fixedLayout struct {
 	n     int // bytes, up to the text key's colon
 	words []layoutWord
-	// Each field's value, as offsets from the start of the layout, and
-	// whether it is three wide (so that it may be the "..." placeholder).
-	start, end [keyText]int
+	// Each field's value, as offsets from the start of the layout.
+	start, end [keyText]int32
 }
 
 // layoutWord is 8 bytes of a fixed layout: the key and separator bytes
@@ -387,10 +386,10 @@ func compileLayout(t string) (l fixedLayout) {
 		case c == '#':
 			w.val |= 0xFF << sh
 			if t[i-1] != '#' {
-				l.start[k] = i
+				l.start[k] = int32(i)
 			}
 			if t[i+1] != '#' {
-				l.end[k] = i + 1
+				l.end[k] = int32(i + 1)
 				k++
 			}
 			continue
@@ -441,19 +440,37 @@ func fixedAt(s string, i int) *fixedLayout {
 // readFixed records the fields of the fixed layout l at s[i], then reads the
 // text, whose key l ends with.
 func (sc *textScanner) readFixed(l *fixedLayout, i int) (next, expect int) {
-	for k := keySub; k < keyText; k++ {
-		sc.set(k, i+l.start[k], i+l.end[k])
-	}
+	s, at := sc.s, int32(i)
+	p, e := &sc.pos, &sc.ends
+	p[keySub], e[keySub] = at+l.start[keySub], at+l.end[keySub]
+	p[keyDlvrd], e[keyDlvrd] = at+l.start[keyDlvrd], at+l.end[keyDlvrd]
+	p[keySubmitDate], e[keySubmitDate] = at+l.start[keySubmitDate], at+l.end[keySubmitDate]
+	p[keyDoneDate], e[keyDoneDate] = at+l.start[keyDoneDate], at+l.end[keyDoneDate]
+	p[keyStat], e[keyStat] = at+l.start[keyStat], at+l.end[keyStat]
+	p[keyErr], e[keyErr] = at+l.start[keyErr], at+l.end[keyErr]
 	// The three-wide fields may hold the "..." placeholder.
-	for _, k := range [...]int{keySub, keyDlvrd, keyErr} {
-		if vs := sc.pos[k]; sc.s[vs] == '.' && sc.s[vs+1] == '.' && sc.s[vs+2] == '.' {
-			sc.ends[k] = vs
-		}
+	if s[p[keySub]] == '.' && s[p[keySub]:e[keySub]] == "..." {
+		e[keySub] = p[keySub]
 	}
+	if s[p[keyDlvrd]] == '.' && s[p[keyDlvrd]:e[keyDlvrd]] == "..." {
+		e[keyDlvrd] = p[keyDlvrd]
+	}
+	if s[p[keyErr]] == '.' && s[p[keyErr]:e[keyErr]] == "..." {
+		e[keyErr] = p[keyErr]
+	}
+	// Every other key was read: the text is the rest (textValue's first
+	// case), without the spaces after its colon and the separators at the
+	// end.
 	sc.seen = 1<<numKeys - 1
-	start, end, next := sc.textValue(i + l.n)
+	start, end := i+l.n, len(s)
+	for start < end && keyByteClass[s[start]]&bSpace != 0 {
+		start++
+	}
+	for end > start && keyByteClass[s[end-1]]&bSep != 0 {
+		end--
+	}
 	sc.set(keyText, start, end)
-	return next, numKeys
+	return len(s), numKeys
 }
 
 // scalarValue returns the bounds of the value of a scalar field whose colon
