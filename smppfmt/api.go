@@ -38,10 +38,7 @@ func ParseFields(text []byte) (Fields, error) { return (&Parser{}).ParseFields(t
 
 // Parse reads a receipt text into a normalized receipt. See the package
 // documentation for what is accepted and how values are normalized.
-func Parse(text []byte) (r dlr.Receipt, err error) {
-	err = (*Parser)(nil).parse(text, &r)
-	return r, err
-}
+func Parse(text []byte) (dlr.Receipt, error) { return (*Parser)(nil).Parse(text) }
 
 // ParseFields is like the package function, with p's settings. It fails
 // only for text over the size limit (ErrTooLarge) and for text with no
@@ -99,13 +96,8 @@ func (p *Parser) scan(text []byte, sc *textScanner) error {
 // allowed. Errors for which IsPartial is true (an unknown status word, a
 // count or date that cannot be read) come with a complete receipt.
 func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
-	err = p.parse(text, &r)
-	return r, err
-}
-
-// parse is Parse, building the receipt in *r: the package function and the
-// method each fill their own result with no copy between them.
-func (p *Parser) parse(text []byte, r *dlr.Receipt) error {
+	// r is the result itself (named), so the receipt is built in place,
+	// on the stack: no write barriers.
 	if p == nil {
 		p = &Parser{} // a nil *Parser reads like the zero Parser
 	}
@@ -113,7 +105,7 @@ func (p *Parser) parse(text []byte, r *dlr.Receipt) error {
 	r.Source = dlr.Source{Format: dlr.FormatSMPPText}
 	if err := p.scan(text, &sc); err != nil {
 		r.Extra = sc.extras
-		return err
+		return r, err
 	}
 	var vals [numKeys]string
 	vals[keyID], vals[keySub], vals[keyDlvrd], vals[keySubmitDate] = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
@@ -206,9 +198,9 @@ func (p *Parser) parse(text []byte, r *dlr.Receipt) error {
 		report(&ParseError{Offset: int(pos[keyDoneDate]), Field: FieldDoneDate, Value: v[keyDoneDate], Err: ErrDate})
 	}
 	if first.e != nil {
-		return first.e
+		err = first.e
 	}
-	return nil
+	return r, err
 }
 
 // errorSlot keeps the error Parse returns: one that makes the receipt
