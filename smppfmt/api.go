@@ -169,33 +169,38 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	var sCand, dCand [2]dateReading
-	sn, sAbsent, sOK := dateCandidates(v[keySubmitDate], &sCand)
-	dn, dAbsent, dOK := dateCandidates(v[keyDoneDate], &dCand)
-	if p.Strict {
-		// Cloudhopper reads 10, 12 and 14 digits only, and no zero date.
-		if v[keySubmitDate] != "" && (sAbsent || len(v[keySubmitDate]) == 16) {
-			sOK, sn = false, 0
+	if sw, ok := readYY10Pair(v[keySubmitDate], v[keyDoneDate]); ok {
+		// Both dates in the Appendix B layout, read straight.
+		r.SubmittedAt, r.DoneAt = dateReading{wall: sw[0]}.at(loc), dateReading{wall: sw[1]}.at(loc)
+	} else {
+		var sCand, dCand [2]dateReading
+		sn, sAbsent, sOK := dateCandidates(v[keySubmitDate], &sCand)
+		dn, dAbsent, dOK := dateCandidates(v[keyDoneDate], &dCand)
+		if p.Strict {
+			// Cloudhopper reads 10, 12 and 14 digits only, and no zero date.
+			if v[keySubmitDate] != "" && (sAbsent || len(v[keySubmitDate]) == 16) {
+				sOK, sn = false, 0
+			}
+			if v[keyDoneDate] != "" && (dAbsent || len(v[keyDoneDate]) == 16) {
+				dOK, dn = false, 0
+			}
 		}
-		if v[keyDoneDate] != "" && (dAbsent || len(v[keyDoneDate]) == 16) {
-			dOK, dn = false, 0
+		si, di := 0, 0
+		if sn+dn > 2 {
+			si, di = resolveDates(&sCand, sn, &dCand, dn) // a 12-digit date read two ways
 		}
-	}
-	si, di := 0, 0
-	if sn+dn > 2 {
-		si, di = resolveDates(&sCand, sn, &dCand, dn) // a 12-digit date read two ways
-	}
-	if sn > 0 {
-		r.SubmittedAt = sCand[si].at(loc)
-	} else if !sOK {
-		r.Extra = append(r.Extra, dlr.Field{Key: FieldSubmitDate, Value: v[keySubmitDate]})
-		report(&ParseError{Offset: int(pos[keySubmitDate]), Field: FieldSubmitDate, Value: v[keySubmitDate], Err: ErrDate})
-	}
-	if dn > 0 {
-		r.DoneAt = dCand[di].at(loc)
-	} else if !dOK {
-		r.Extra = append(r.Extra, dlr.Field{Key: FieldDoneDate, Value: v[keyDoneDate]})
-		report(&ParseError{Offset: int(pos[keyDoneDate]), Field: FieldDoneDate, Value: v[keyDoneDate], Err: ErrDate})
+		if sn > 0 {
+			r.SubmittedAt = sCand[si].at(loc)
+		} else if !sOK {
+			r.Extra = append(r.Extra, dlr.Field{Key: FieldSubmitDate, Value: v[keySubmitDate]})
+			report(&ParseError{Offset: int(pos[keySubmitDate]), Field: FieldSubmitDate, Value: v[keySubmitDate], Err: ErrDate})
+		}
+		if dn > 0 {
+			r.DoneAt = dCand[di].at(loc)
+		} else if !dOK {
+			r.Extra = append(r.Extra, dlr.Field{Key: FieldDoneDate, Value: v[keyDoneDate]})
+			report(&ParseError{Offset: int(pos[keyDoneDate]), Field: FieldDoneDate, Value: v[keyDoneDate], Err: ErrDate})
+		}
 	}
 	if first.e != nil {
 		err = first.e

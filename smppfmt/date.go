@@ -112,6 +112,56 @@ func civilSeconds(y, m, d, hh, mm, ss int) int64 {
 	return days*86400 + int64(hh*3600+mm*60+ss)
 }
 
+// wallSeconds returns the seconds since 1970, counted as if UTC, of a
+// date and time whose month, hour, minute and second are in range; ok is
+// false when the day is not in the month.
+func wallSeconds(y, mo, d, hh, mm, ss int) (int64, bool) {
+	if uint(y-2000) >= 100 {
+		if d < 1 || d > monthDays(mo, y) {
+			return 0, false
+		}
+		return civilSeconds(y, mo, d, hh, mm, ss), true
+	}
+	// The years a receipt names, without divisions: every fourth one is a
+	// leap year (2000 too), and the days come from two tables.
+	leap := 0
+	if y&3 == 0 {
+		leap = 1
+	}
+	n := int(monthLen[mo])
+	if mo == 2 {
+		n += leap
+	}
+	if uint(d-1) >= uint(n) {
+		return 0, false
+	}
+	days := int64(daysTo2000) + int64(yearDays[y-2000]) + int64(monthDaysBefore[mo]) + int64(d) - 1
+	if mo > 2 {
+		days += int64(leap)
+	}
+	return days*86400 + int64(hh*3600+mm*60+ss), true
+}
+
+// readYY10 reads s, 10 bytes, as yyMMddHHmm, the layout of SMPP 3.4
+// Appendix B, straight to its wall-clock seconds. ok is false for anything
+// that is not a real date in that layout, all zeros included:
+// dateCandidates then gives the full answer. When ok, the reading is the
+// one dateCandidates returns.
+func readYY10(s string) (wall int64, ok bool) {
+	u := loadWord(s, 0) - '0'*swarOnes
+	m, n := s[8]-'0', s[9]-'0'
+	// See dateCandidates for the test of 8 digits at once.
+	if (u|(u+0x76*swarOnes))&swarHighs != 0 || m > 9 || n > 9 || u|uint64(m|n) == 0 {
+		return 0, false
+	}
+	p := digitPairs(u)
+	mo, hh, mm := int(p>>16&0xFF), int(p>>48), int(m)*10+int(n)
+	if uint(mo-1) >= 12 || hh > 23 || mm > 59 {
+		return 0, false
+	}
+	return wallSeconds(2000+int(p&0xFF), mo, int(p>>32&0xFF), hh, mm, 0)
+}
+
 // readDate reads s, all digits (but for an absolute time's last character), in
 // layout l. ok is false when the digits name no real time (month 13, 31
 // April, second 60), or for yyyyMMddHHmm, a year outside 2000–2099.
@@ -157,30 +207,8 @@ func readDigits(s string, l dateLayout, u, v uint64) (r dateReading, ok bool) {
 	if uint(mo-1) >= 12 || hh > 23 || mm > 59 || ss > 59 {
 		return r, false
 	}
-	if uint(y-2000) < 100 {
-		// The years a receipt names, without divisions: every fourth one
-		// is a leap year (2000 too), and the days come from two tables.
-		leap := 0
-		if y&3 == 0 {
-			leap = 1
-		}
-		n := int(monthLen[mo])
-		if mo == 2 {
-			n += leap
-		}
-		if uint(d-1) >= uint(n) {
-			return r, false
-		}
-		days := int64(daysTo2000) + int64(yearDays[y-2000]) + int64(monthDaysBefore[mo]) + int64(d) - 1
-		if mo > 2 {
-			days += int64(leap)
-		}
-		r.wall = days*86400 + int64(hh*3600+mm*60+ss)
-	} else {
-		if d < 1 || d > monthDays(mo, y) {
-			return r, false
-		}
-		r.wall = civilSeconds(y, mo, d, hh, mm, ss)
+	if r.wall, ok = wallSeconds(y, mo, d, hh, mm, ss); !ok {
+		return r, false
 	}
 	if l == layoutAbs16 {
 		r.abs = true
@@ -309,4 +337,17 @@ func nearer(c *[2]dateReading, other dateReading) int {
 		return 1
 	}
 	return 0
+}
+
+// readYY10Pair reads a submit date and a done date that are both real dates
+// in the Appendix B layout (see readYY10); ok is false otherwise.
+func readYY10Pair(submit, done string) (wall [2]int64, ok bool) {
+	if len(submit) != 10 || len(done) != 10 {
+		return wall, false
+	}
+	if wall[0], ok = readYY10(submit); !ok {
+		return wall, false
+	}
+	wall[1], ok = readYY10(done)
+	return wall, ok
 }

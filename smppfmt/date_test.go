@@ -96,6 +96,14 @@ func FuzzDates(f *testing.F) {
 		if n > 2 || (n > 0) != (ok && !absent) {
 			t.Fatalf("%q: n=%d absent=%v ok=%v", s, n, absent, ok)
 		}
+		if len(s) == 10 {
+			// The straight Appendix B reading agrees with the full one
+			// and misses no date the full one reads.
+			wall, ok10 := readYY10(s)
+			if ok10 != (n == 1) || ok10 && wall != c[0].wall {
+				t.Fatalf("%q: readYY10 = %d, %v; dateCandidates %d readings %+v", s, wall, ok10, n, c)
+			}
+		}
 		var layouts []string
 		switch len(s) {
 		case 10:
