@@ -49,6 +49,8 @@ run_one() {
 		echo FAIL >"$log.result"
 		cat "$log"
 	fi
+	printf -- '-- %s %s: %s, execs=%s, ended %s\n' "$pkg" "$t" "$(cat "$log.result")" \
+		"$(grep -o 'execs: [0-9]*' "$log" | tail -1 | awk '{print $2}')" "$(date -u +%H:%M:%S)"
 }
 
 running=0
