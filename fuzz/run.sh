@@ -39,12 +39,23 @@ for pkg in $(go list "$pattern"); do
 	done
 done
 
+# crashers lists the failing inputs go test has written for a target.
+crashers() { ls "$1/testdata/fuzz/$2" 2>/dev/null; }
+
 run_one() {
-	local pkg=$1 t=$2 log
+	local pkg=$1 t=$2 log dir before
 	log="$logs/$(echo "$pkg.$t" | tr '/' '_')"
+	dir=$(go list -f '{{.Dir}}' "$pkg")
+	before=$(crashers "$dir" "$t")
 	printf '== %s %s (%s) started %s\n' "$pkg" "$t" "$dur" "$(date -u +%H:%M:%S)"
 	if go test -run='^$' -fuzz="^${t}\$" -fuzztime="$dur" -parallel="${FUZZ_PARALLEL:-2}" "$pkg" >"$log" 2>&1; then
 		echo ok >"$log.result"
+	elif grep -q '^    context deadline exceeded$' "$log" && ! grep -q 'Failing input written' "$log" &&
+		[[ "$(crashers "$dir" "$t")" == "$before" ]]; then
+		# Go's fuzzing coordinator before Go 1.27 can report the end of
+		# -fuzztime itself as a failure, with no failing input
+		# (go.dev/issue/75804). A real finding always writes its input.
+		echo "ok (go.dev/issue/75804: the deadline reported as a failure, no input written)" >"$log.result"
 	else
 		echo FAIL >"$log.result"
 		cat "$log"
@@ -71,7 +82,8 @@ for entry in "${list[@]}"; do
 	read -r pkg t <<<"$entry"
 	log="$logs/$(echo "$pkg.$t" | tr '/' '_')"
 	result=$(cat "$log.result" 2>/dev/null || echo FAIL)
-	[[ $result == ok ]] || failed=1
+	[[ $result == ok* ]] || failed=1
+	result=${result%% *}
 	execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | awk '{print $2}')
 	printf '%-6s %-45s %-28s execs=%s\n' "$result" "$pkg" "$t" "${execs:-?}"
 done
