@@ -149,17 +149,19 @@ func wallSeconds(y, mo, d, hh, mm, ss int) (int64, bool) {
 // one dateCandidates returns.
 func readYY10(s string) (wall int64, ok bool) {
 	u := loadWord(s, 0) - '0'*swarOnes
-	m, n := s[8]-'0', s[9]-'0'
-	// See dateCandidates for the test of 8 digits at once.
-	if (u|(u+0x76*swarOnes))&swarHighs != 0 || m > 9 || n > 9 || u|uint64(m|n) == 0 {
+	v := loadWord(s, 2) - '0'*swarOnes
+	if !allDigits(u, v) || u|v == 0 {
 		return 0, false
 	}
-	p := digitPairs(u)
-	mo, hh, mm := int(p>>16&0xFF), int(p>>48), int(m)*10+int(n)
-	if uint(mo-1) >= 12 || hh > 23 || mm > 59 {
-		return 0, false
-	}
-	return wallSeconds(2000+int(p&0xFF), mo, int(p>>32&0xFF), hh, mm, 0)
+	r, ok := readDigits(s, layoutYY10, u, v)
+	return r.wall, ok
+}
+
+// allDigits reports whether every byte of u and v, bytes minus '0', was a
+// digit: a byte 0–9 stays below 0x80 when 0x76 is added; anything else
+// (and a borrow from a byte below '0') sets a high bit.
+func allDigits(u, v uint64) bool {
+	return (u|(u+0x76*swarOnes)|v|(v+0x76*swarOnes))&swarHighs == 0
 }
 
 // readDate reads s, all digits (but for an absolute time's last character), in
@@ -260,11 +262,8 @@ func dateCandidates(s string, c *[2]dateReading) (n int, absent, ok bool) {
 	// last 8 (d has 10 to 15), as two words.
 	u := loadWord(d, 0) - '0'*swarOnes
 	v := loadWord(d, len(d)-8) - '0'*swarOnes
-	// A byte 0–9 stays below 0x80 when 0x76 is added; anything else (and
-	// a borrow from a byte below '0') sets a high bit.
-	bad := (u|(u+0x76*swarOnes)|v|(v+0x76*swarOnes))&swarHighs != 0
 	nonzero := u|v != 0
-	if bad {
+	if !allDigits(u, v) {
 		return 0, false, false
 	}
 	if !nonzero {
