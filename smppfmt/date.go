@@ -86,14 +86,6 @@ func pairAt(v uint64, i uint) int { return int(v>>(8*i)&0xFF)*10 + int(v>>(8*i+8
 // from the civil date as in Howard Hinnant's days_from_civil; proleptic
 // Gregorian, any year from 0).
 func civilSeconds(y, m, d, hh, mm, ss int) int64 {
-	if 2000 <= y && y < 2100 {
-		// The years a receipt names: two table loads.
-		days := int64(daysTo2000) + int64(yearDays[y-2000]) + int64(monthDaysBefore[m]) + int64(d) - 1
-		if m > 2 && y%4 == 0 { // 2000–2099: every fourth year is a leap year
-			days++
-		}
-		return days*86400 + int64(hh*3600+mm*60+ss)
-	}
 	if m <= 2 {
 		y--
 	}

@@ -9,12 +9,15 @@ import (
 )
 
 // TestCivil checks the seconds arithmetic against time.Date over every
-// day of the years a receipt can name.
+// day of the years a receipt can name and some around them: the tables of
+// wallSeconds for 2000–2099, civilSeconds outside.
 func TestCivil(t *testing.T) {
 	t.Parallel()
 	for day := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2110; day = day.AddDate(0, 0, 1) {
-		got := civilSeconds(day.Year(), int(day.Month()), day.Day(), 23, 59, 58)
+		got, ok := wallSeconds(day.Year(), int(day.Month()), day.Day(), 23, 59, 58)
+		require.True(t, ok, day)
 		require.Equal(t, day.Unix()+86398, got, day)
+		require.Equal(t, got, civilSeconds(day.Year(), int(day.Month()), day.Day(), 23, 59, 58), day)
 		require.LessOrEqual(t, day.Day(), monthDays(int(day.Month()), day.Year()))
 	}
 }
