@@ -34,7 +34,7 @@ const maxMaxSize = 1 << 30
 
 // ParseFields splits a receipt text into its fields, exactly as sent. See
 // the package documentation for what is accepted.
-func ParseFields(text []byte) (Fields, error) { return (&Parser{}).ParseFields(text) }
+func ParseFields(text []byte) (Fields, error) { return (*Parser)(nil).ParseFields(text) }
 
 // Parse reads a receipt text into a normalized receipt. See the package
 // documentation for what is accepted and how values are normalized.
@@ -44,14 +44,39 @@ func Parse(text []byte) (dlr.Receipt, error) { return (*Parser)(nil).Parse(text)
 // only for text over the size limit (ErrTooLarge) and for text with no
 // receipt field at all (ErrNotReceipt, returned with what was read).
 func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
+	// f is the result itself, filled in place: there is no copy and no
+	// write barrier.
+	if len(text) <= p.maxSize() {
+		b := text[:trimFraming(text)]
+		if idEnd, l := fixedReceipt(b); l != nil {
+			if s, ok := l.pack(b, idEnd); ok {
+				// The values as packFixed packs them.
+				w, id := l.w, 16+2*l.w
+				text := id + idEnd - len("id:")
+				f.Sub, f.Dlvrd = noDots(s[0:3]), noDots(s[3:6])
+				f.SubmitDate, f.DoneDate = s[6:6+w], s[6+w:6+2*w]
+				f.Stat, f.Err = s[6+2*w:13+2*w], noDots(s[13+2*w:16+2*w])
+				f.ID, f.Text = s[id:text], s[text:]
+				return f, nil
+			}
+			// Too long to pack: scan finds the same layout and slices
+			// the values from the whole text.
+		}
+	}
 	var sc textScanner
 	err = p.scan(text, &sc)
-	// Filled in place: f is the result itself, so there is no copy and no
-	// write barrier.
 	f.ID, f.Sub, f.Dlvrd, f.SubmitDate = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
 	f.DoneDate, f.Stat, f.Err, f.Text = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
 	f.Extra = sc.extras
 	return f, err
+}
+
+// maxSize returns the size limit p sets.
+func (p *Parser) maxSize() int {
+	if p == nil || p.MaxSize <= 0 {
+		return DefaultMaxSize
+	}
+	return min(p.MaxSize, maxMaxSize) // offsets are kept in 32 bits
 }
 
 // trimFraming returns the length of text without trailing NULs and whitespace
@@ -71,19 +96,17 @@ func (p *Parser) scan(text []byte, sc *textScanner) error {
 	if p == nil {
 		p = &Parser{}
 	}
-	max := p.MaxSize
-	if max <= 0 {
-		max = DefaultMaxSize
-	}
-	if max > maxMaxSize {
-		max = maxMaxSize // offsets are kept in 32 bits
-	}
-	if len(text) > max {
+	if max := p.maxSize(); len(text) > max {
 		return &ParseError{Offset: max, Err: ErrTooLarge}
 	}
 	// One string for the whole text; every field is a slice of it.
-	sc.s = string(text[:trimFraming(text)])
+	b := text[:trimFraming(text)]
+	sc.s = string(b)
 	sc.strict = p.Strict
+	if idEnd, l := fixedReceipt(b); l != nil {
+		sc.readFixed(idEnd, l)
+		return nil
+	}
 	if !sc.run() {
 		return &ParseError{Offset: 0, Err: ErrNotReceipt}
 	}

@@ -81,6 +81,11 @@ func TestLayoutPrefixes(t *testing.T) {
 		if (gerr == nil) != (werr == nil) || !fieldsEqual(got, want) {
 			t.Fatalf("ParseFields(%q) = %+v, %v; reference %+v, %v", s, got, gerr, want, werr)
 		}
+		// Parse takes its own way to the same values.
+		r, _ := Parse([]byte(s))
+		if r.MessageID != want.ID || r.RawStatus != want.Stat || r.RawError != want.Err || r.Text != want.Text {
+			t.Fatalf("Parse(%q) = %+v; reference %+v", s, r, want)
+		}
 	}
 	for _, in := range []string{
 		receiptBenchInputs[0].in + " " + strings.ToUpper(receiptBenchInputs[1].in),
@@ -89,6 +94,9 @@ func TestLayoutPrefixes(t *testing.T) {
 		receiptBenchInputs[1].in,
 		"ID:7 SUB:... DLVRD:... SUBMIT DATE:2502141030 DONE DATE:2502141030 STAT:DELIVRD ERR:... TEXT:",
 		"id:7 sub:... dlvrd:..x submit date:2502141030 done date:250214103012 stat:ACCEPTD err:..! text:x",
+		// Values too long to pack into packMax bytes, and a text with
+		// spaces after its colon and a ';' at the end.
+		"id:" + strings.Repeat("7", 40) + " sub:001 dlvrd:001 submit date:2502141030 done date:2502141030 stat:DELIVRD err:000 text: " + strings.Repeat("x y ", 20) + ";",
 	} {
 		for n := 0; n <= len(in); n++ {
 			check(in[:n])
@@ -171,5 +179,34 @@ func TestReadDateReference(t *testing.T) {
 				t.Fatalf("readDate(%q, %d) = %d, %v; want %d, %v", s, lt.l, r.wall, ok, want.Unix(), wantOK)
 			}
 		}
+	}
+}
+
+// TestFixedLayouts checks the compiled layouts against the offsets that
+// packFixed writes as constants.
+func TestFixedLayouts(t *testing.T) {
+	t.Parallel()
+	for i := range fixedLayouts {
+		l := &fixedLayouts[i]
+		w := l.w
+		want := [keyText][2]int32{
+			keySub:        {4, 7},
+			keyDlvrd:      {14, 17},
+			keySubmitDate: {30, int32(30 + w)},
+			keyDoneDate:   {int32(41 + w), int32(41 + 2*w)},
+			keyStat:       {int32(47 + 2*w), int32(54 + 2*w)},
+			keyErr:        {int32(59 + 2*w), int32(62 + 2*w)},
+		}
+		for k := keySub; k < keyText; k++ {
+			if got := [2]int32{l.start[k], l.end[k]}; got != want[k] {
+				t.Errorf("layout %d, %s: value at %v, packFixed reads %v", i, keyNames[k], got, want[k])
+			}
+		}
+		if l.n != 68+2*w {
+			t.Errorf("layout %d: %d bytes, packFixed reads %d", i, l.n, 68+2*w)
+		}
+	}
+	if fixedLayouts[0].w != 10 || fixedLayouts[1].w != 12 {
+		t.Errorf("date widths %d, %d; pack expects 10, 12", fixedLayouts[0].w, fixedLayouts[1].w)
 	}
 }
