@@ -46,22 +46,15 @@ func Parse(text []byte) (dlr.Receipt, error) { return (*Parser)(nil).Parse(text)
 func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
 	// f is the result itself, filled in place: there is no copy and no
 	// write barrier.
-	if len(text) <= p.maxSize() {
-		b := text[:trimFraming(text)]
-		if idEnd, l := fixedReceipt(b); l != nil {
-			if s, ok := l.pack(b, idEnd); ok {
-				// The values as packFixed packs them.
-				w, id := l.w, 16+2*l.w
-				text := id + idEnd - len("id:")
-				f.Sub, f.Dlvrd = noDots(s[0:3]), noDots(s[3:6])
-				f.SubmitDate, f.DoneDate = s[6:6+w], s[6+w:6+2*w]
-				f.Stat, f.Err = s[6+2*w:13+2*w], noDots(s[13+2*w:16+2*w])
-				f.ID, f.Text = s[id:text], s[text:]
-				return f, nil
-			}
-			// Too long to pack: scan finds the same layout and slices
-			// the values from the whole text.
-		}
+	if s, idEnd, l := p.packed(text); l != nil {
+		// The values as packFixed packs them.
+		w, id := l.w, 16+2*l.w
+		text := id + idEnd - len("id:")
+		f.Sub, f.Dlvrd = noDots(s[0:3]), noDots(s[3:6])
+		f.SubmitDate, f.DoneDate = s[6:6+w], s[6+w:6+2*w]
+		f.Stat, f.Err = s[6+2*w:13+2*w], noDots(s[13+2*w:16+2*w])
+		f.ID, f.Text = s[id:text], s[text:]
+		return f, nil
 	}
 	var sc textScanner
 	err = p.scan(text, &sc)
@@ -69,6 +62,23 @@ func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
 	f.DoneDate, f.Stat, f.Err, f.Text = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
 	f.Extra = sc.extras
 	return f, err
+}
+
+// packed reads text as a receipt in one of the fixed layouts of Appendix B
+// (see fixedReceipt) and packs its values into one string (see
+// packFixed). l is nil if text is not one, is over p's size limit, or has
+// values too long to pack: scan reads those.
+func (p *Parser) packed(text []byte) (s string, idEnd int, l *fixedLayout) {
+	if len(text) > p.maxSize() {
+		return "", 0, nil
+	}
+	b := text[:trimFraming(text)]
+	if idEnd, l = fixedReceipt(b); l != nil {
+		if s, ok := l.pack(b, idEnd); ok {
+			return s, idEnd, l
+		}
+	}
+	return "", 0, nil
 }
 
 // maxSize returns the size limit p sets.
@@ -125,16 +135,29 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 		p = &Parser{} // a nil *Parser reads like the zero Parser
 	}
 	var sc textScanner
-	r.Source = dlr.Source{Format: dlr.FormatSMPPText}
-	if err := p.scan(text, &sc); err != nil {
-		r.Extra = sc.extras
-		return r, err
-	}
 	var vals [numKeys]string
-	vals[keyID], vals[keySub], vals[keyDlvrd], vals[keySubmitDate] = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
-	vals[keyDoneDate], vals[keyStat], vals[keyErr], vals[keyText] = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
+	r.Source = dlr.Source{Format: dlr.FormatSMPPText}
+	end := 0 // where the text ends, for the errors of missing fields
+	if s, idEnd, l := p.packed(text); l != nil {
+		// Values from the packed string; offsets from the layout.
+		for k := keySub; k < keyText; k++ {
+			n := int(l.end[k] - l.start[k])
+			vals[k] = noDots(s[:n])
+			s = s[n:]
+			sc.pos[k] = int32(idEnd+1) + l.start[k]
+		}
+		vals[keyID], vals[keyText] = s[:idEnd-len("id:")], s[idEnd-len("id:"):]
+		end = trimFraming(text)
+	} else {
+		if err := p.scan(text, &sc); err != nil {
+			r.Extra = sc.extras
+			return r, err
+		}
+		vals[keyID], vals[keySub], vals[keyDlvrd], vals[keySubmitDate] = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
+		vals[keyDoneDate], vals[keyStat], vals[keyErr], vals[keyText] = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
+		end = len(sc.s)
+	}
 	v, pos := &vals, &sc.pos
-	end := len(sc.s)
 	var first errorSlot
 	report := first.report
 	r.MessageID = v[keyID]

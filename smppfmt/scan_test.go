@@ -1,11 +1,13 @@
 package smppfmt
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dlrkit/dlrkit/status"
+	"github.com/google/go-cmp/cmp"
 )
 
 // The word-at-a-time helpers against byte-by-byte readings of the same
@@ -82,9 +84,27 @@ func TestLayoutPrefixes(t *testing.T) {
 			t.Fatalf("ParseFields(%q) = %+v, %v; reference %+v, %v", s, got, gerr, want, werr)
 		}
 		// Parse takes its own way to the same values.
-		r, _ := Parse([]byte(s))
+		r, err := Parse([]byte(s))
 		if r.MessageID != want.ID || r.RawStatus != want.Stat || r.RawError != want.Err || r.Text != want.Text {
 			t.Fatalf("Parse(%q) = %+v; reference %+v", s, r, want)
+		}
+		// A leading space keeps a receipt off the fixed-layout path and
+		// changes nothing else but the error offsets: both ways agree.
+		for _, p := range []*Parser{{}, {Strict: true}} {
+			if p.Strict {
+				r, err = p.Parse([]byte(s))
+			}
+			r2, err2 := p.Parse([]byte(" " + s))
+			var pe, pe2 *ParseError
+			if errors.As(err2, &pe2) && pe2.Offset > 0 {
+				pe2.Offset--
+			}
+			if errors.As(err, &pe) != errors.As(err2, &pe2) || pe != nil && *pe != *pe2 {
+				t.Fatalf("Parse(%q) error %v; key by key %v", s, err, err2)
+			}
+			if d := cmp.Diff(r2, r); d != "" {
+				t.Fatalf("Parse(%q), strict %v (-key by key +as read):\n%s", s, p.Strict, d)
+			}
 		}
 	}
 	for _, in := range []string{
