@@ -50,9 +50,8 @@ func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
 		// The values as packFixed packs them.
 		w, id := l.w, 16+2*l.w
 		text := id + idEnd - len("id:")
-		f.Sub, f.Dlvrd = noDots(s[0:3]), noDots(s[3:6])
-		f.SubmitDate, f.DoneDate = s[6:6+w], s[6+w:6+2*w]
-		f.Stat, f.Err = s[6+2*w:13+2*w], noDots(s[13+2*w:16+2*w])
+		f.Sub, f.Dlvrd, f.Stat, f.Err = noDots(s[0:3]), noDots(s[3:6]), s[6:13], noDots(s[13:16])
+		f.SubmitDate, f.DoneDate = s[16:16+w], s[16+w:16+2*w]
 		f.ID, f.Text = s[id:text], s[text:]
 		return f, nil
 	}
@@ -140,7 +139,7 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 	end := 0 // where the text ends, for the errors of missing fields
 	if s, idEnd, l := p.packed(text); l != nil {
 		// Values from the packed string; offsets from the layout.
-		for k := keySub; k < keyText; k++ {
+		for _, k := range packOrder {
 			n := int(l.end[k] - l.start[k])
 			vals[k] = noDots(s[:n])
 			s = s[n:]

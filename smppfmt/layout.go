@@ -194,12 +194,16 @@ func (l *fixedLayout) pack(b []byte, idEnd int) (string, bool) {
 // string of their own; a longer one keeps the whole text instead.
 const packMax = 128
 
+// packOrder is the order of the layout's values in a packed string: the
+// ones of fixed width first, so that most offsets are constants.
+var packOrder = [...]int{keySub, keyDlvrd, keyStat, keyErr, keySubmitDate, keyDoneDate}
+
 // packFixed copies the values of a receipt that fixedReceipt matched in b,
 // with the id ending at idEnd, in the layout whose dates are as wide as D,
-// into one string: sub, dlvrd, the dates, stat and err (16+2w bytes), then
-// the id, then the text. Only the values are kept, about half of the text,
-// so the one allocation is half as large. ok is false if they would take
-// more than packMax bytes.
+// into one string: sub, dlvrd, stat and err (16 bytes), the two dates, the
+// id, then the text (packOrder). Only the values are kept, about half of
+// the text, so the one allocation is half as large. ok is false if they
+// would take more than packMax bytes.
 //
 // D is only a width: [10]byte and [12]byte are types of different shapes,
 // so each gets its own code, in which w is a constant and the six copies
@@ -218,10 +222,10 @@ func packFixed[D [10]byte | [12]byte](b []byte, idEnd int) (s string, ok bool) {
 	var buf [packMax]byte
 	copy(buf[0:3], r[4:7])
 	copy(buf[3:6], r[14:17])
-	copy(buf[6:6+w], r[30:30+w])
-	copy(buf[6+w:6+2*w], r[41+w:41+2*w])
-	copy(buf[6+2*w:13+2*w], r[47+2*w:54+2*w])
-	copy(buf[13+2*w:16+2*w], r[59+2*w:62+2*w])
+	copy(buf[6:13], r[47+2*w:54+2*w])
+	copy(buf[13:16], r[59+2*w:62+2*w])
+	copy(buf[16:16+w], r[30:30+w])
+	copy(buf[16+w:16+2*w], r[41+w:41+2*w])
 	copy(buf[16+2*w+len(id):], text)
 	copy(buf[16+2*w:], id)
 	return string(buf[:n]), true
