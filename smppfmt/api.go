@@ -49,10 +49,10 @@ func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
 	if s, idEnd, l := p.packed(text); l != nil {
 		// The values as packFixed packs them.
 		w, id := l.w, 16+2*l.w
-		text := id + idEnd - len("id:")
+		txt := id + idEnd - len("id:")
 		f.Sub, f.Dlvrd, f.Stat, f.Err = noDots(s[0:3]), noDots(s[3:6]), s[6:13], noDots(s[13:16])
 		f.SubmitDate, f.DoneDate = s[16:16+w], s[16+w:16+2*w]
-		f.ID, f.Text = s[id:text], s[text:]
+		f.ID, f.Text = s[id:txt], s[txt:]
 		return f, nil
 	}
 	var sc textScanner
@@ -138,14 +138,17 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 	r.Source = dlr.Source{Format: dlr.FormatSMPPText}
 	end := 0 // where the text ends, for the errors of missing fields
 	if s, idEnd, l := p.packed(text); l != nil {
-		// Values from the packed string; offsets from the layout.
-		for _, k := range packOrder {
-			n := int(l.end[k] - l.start[k])
-			vals[k] = noDots(s[:n])
-			s = s[n:]
+		// Values from the packed string, as in ParseFields; offsets, for
+		// errors, from the layout.
+		w, id := l.w, 16+2*l.w
+		txt := id + idEnd - len("id:")
+		v := &vals
+		v[keySub], v[keyDlvrd], v[keyStat], v[keyErr] = noDots(s[0:3]), noDots(s[3:6]), s[6:13], noDots(s[13:16])
+		v[keySubmitDate], v[keyDoneDate] = s[16:16+w], s[16+w:16+2*w]
+		v[keyID], v[keyText] = s[id:txt], s[txt:]
+		for k := keySub; k < keyText; k++ {
 			sc.pos[k] = int32(idEnd+1) + l.start[k]
 		}
-		vals[keyID], vals[keyText] = s[:idEnd-len("id:")], s[idEnd-len("id:"):]
 		end = trimFraming(text)
 	} else {
 		if err := p.scan(text, &sc); err != nil {
@@ -216,7 +219,11 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 	}
 	if sw, ok := readYY10Pair(v[keySubmitDate], v[keyDoneDate]); ok {
 		// Both dates in the Appendix B layout, read straight.
-		r.SubmittedAt, r.DoneAt = dateReading{wall: sw[0]}.at(loc), dateReading{wall: sw[1]}.at(loc)
+		r.SubmittedAt = dateReading{wall: sw[0]}.at(loc)
+		r.DoneAt = r.SubmittedAt
+		if sw[1] != sw[0] {
+			r.DoneAt = dateReading{wall: sw[1]}.at(loc)
+		}
 	} else {
 		var sCand, dCand [2]dateReading
 		sn, sAbsent, sOK := dateCandidates(v[keySubmitDate], &sCand)

@@ -339,6 +339,12 @@ func readYY10Pair(submit, done string) (wall [2]int64, ok bool) {
 	if wall[0], ok = readYY10(submit); !ok {
 		return wall, false
 	}
+	if done == submit {
+		// Delivered within the minute of submission, as most messages
+		// are: one reading.
+		wall[1] = wall[0]
+		return wall, true
+	}
 	wall[1], ok = readYY10(done)
 	return wall, ok
 }

@@ -194,14 +194,11 @@ func (l *fixedLayout) pack(b []byte, idEnd int) (string, bool) {
 // string of their own; a longer one keeps the whole text instead.
 const packMax = 128
 
-// packOrder is the order of the layout's values in a packed string: the
-// ones of fixed width first, so that most offsets are constants.
-var packOrder = [...]int{keySub, keyDlvrd, keyStat, keyErr, keySubmitDate, keyDoneDate}
-
 // packFixed copies the values of a receipt that fixedReceipt matched in b,
 // with the id ending at idEnd, in the layout whose dates are as wide as D,
-// into one string: sub, dlvrd, stat and err (16 bytes), the two dates, the
-// id, then the text (packOrder). Only the values are kept, about half of
+// into one string: sub, dlvrd, stat and err (16 bytes: the values of fixed
+// width first, so that their offsets are constants), the two dates, the
+// id, then the text. Only the values are kept, about half of
 // the text, so the one allocation is half as large. ok is false if they
 // would take more than packMax bytes.
 //
