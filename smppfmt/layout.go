@@ -3,6 +3,7 @@ package smppfmt
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 )
 
 // A fixedLayout is the rest of a receipt after its id when it is written
@@ -118,18 +119,22 @@ func fixedReceipt(b []byte) (idEnd int, l *fixedLayout) {
 	if binary.LittleEndian.Uint64(b)&id.and|id.fold != id.word {
 		return 0, nil
 	}
-	// The id runs to the first separator, which must be a space.
+	// The id runs to the first separator, which must be a space. Only
+	// bytes below 0x21 are looked for here: a ';' in the id is found with
+	// the ones in the layout, below.
 	i := id.n
 	for {
 		if len(b)-i < 8 {
 			return 0, nil
 		}
-		c, space := firstSep(binary.LittleEndian.Uint64(b[i:]))
-		if c < 8 {
-			if !space {
+		u := binary.LittleEndian.Uint64(b[i:])
+		if low := (u - 0x21*swarOnes) &^ u & swarHighs; low != 0 {
+			// The lowest flagged byte is exact (see firstSep).
+			tz := bits.TrailingZeros64(low)
+			if byte(u>>(tz&^7)) != ' ' {
 				return 0, nil
 			}
-			i += c
+			i += tz >> 3
 			break
 		}
 		i += 8
@@ -145,9 +150,9 @@ func fixedReceipt(b []byte) (idEnd int, l *fixedLayout) {
 	if r[fixedPick] == ' ' {
 		l = &fixedLayouts[0]
 	}
-	// No key byte is a ';', so one anywhere is in a value.
+	// No key byte is a ';', so one anywhere is in the id or a value.
 	if len(r) < l.n || !l.match((*[fixedMin]byte)(r), binary.LittleEndian.Uint64(r[l.n-8:])) ||
-		bytes.IndexByte(r[:l.n], ';') >= 0 {
+		bytes.IndexByte(b[id.n:i+1+l.n], ';') >= 0 {
 		return 0, nil
 	}
 	return i, l
