@@ -46,7 +46,9 @@ func Parse(text []byte) (dlr.Receipt, error) { return (*Parser)(nil).Parse(text)
 func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
 	// f is the result itself, filled in place: there is no copy and no
 	// write barrier.
-	if s, idEnd, l := p.packed(text); l != nil {
+	var sc textScanner
+	s, idEnd, l, err := p.scan(text, &sc)
+	if s != "" {
 		// The values as packFixed packs them.
 		w, id := l.w, 16+2*l.w
 		txt := id + idEnd - len("id:")
@@ -55,29 +57,10 @@ func (p *Parser) ParseFields(text []byte) (f Fields, err error) {
 		f.ID, f.Text = s[id:txt], s[txt:]
 		return f, nil
 	}
-	var sc textScanner
-	err = p.scan(text, &sc)
 	f.ID, f.Sub, f.Dlvrd, f.SubmitDate = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
 	f.DoneDate, f.Stat, f.Err, f.Text = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
 	f.Extra = sc.extras
 	return f, err
-}
-
-// packed reads text as a receipt in one of the fixed layouts of Appendix B
-// (see fixedReceipt) and packs its values into one string (see
-// packFixed). l is nil if text is not one, is over p's size limit, or has
-// values too long to pack: scan reads those.
-func (p *Parser) packed(text []byte) (s string, idEnd int, l *fixedLayout) {
-	if len(text) > p.maxSize() {
-		return "", 0, nil
-	}
-	b := text[:trimFraming(text)]
-	if idEnd, l = fixedReceipt(b); l != nil {
-		if s, ok := l.pack(b, idEnd); ok {
-			return s, idEnd, l
-		}
-	}
-	return "", 0, nil
 }
 
 // maxSize returns the size limit p sets.
@@ -99,27 +82,36 @@ func trimFraming(text []byte) int {
 	return n
 }
 
-// scan runs sc over text. The scanner holds the Fields by value so that it
-// stays on the caller's stack: the one allocation is the string below.
-func (p *Parser) scan(text []byte, sc *textScanner) error {
+// scan reads text into sc. A receipt in one of the fixed layouts of
+// Appendix B (see fixedReceipt) whose values fit in packMax bytes is
+// packed instead (see packFixed): scan returns the packed string, where
+// the id ends and the layout, and leaves sc as it was. Otherwise the
+// scanner holds the fields by value so that it stays on the caller's
+// stack, and the one allocation is its copy of the text.
+func (p *Parser) scan(text []byte, sc *textScanner) (packed string, idEnd int, l *fixedLayout, err error) {
 	if p == nil {
 		p = &Parser{}
 	}
 	if max := p.maxSize(); len(text) > max {
-		return &ParseError{Offset: max, Err: ErrTooLarge}
+		return "", 0, nil, &ParseError{Offset: max, Err: ErrTooLarge}
+	}
+	b := text[:trimFraming(text)]
+	if idEnd, l = fixedReceipt(b); l != nil {
+		if s, ok := l.pack(b, idEnd); ok {
+			return s, idEnd, l, nil
+		}
 	}
 	// One string for the whole text; every field is a slice of it.
-	b := text[:trimFraming(text)]
 	sc.s = string(b)
 	sc.strict = p.Strict
-	if idEnd, l := fixedReceipt(b); l != nil {
-		sc.readFixed(idEnd, l)
-		return nil
+	if l != nil {
+		sc.readFixed(idEnd, l) // too long to pack
+		return "", 0, nil, nil
 	}
 	if !sc.run() {
-		return &ParseError{Offset: 0, Err: ErrNotReceipt}
+		return "", 0, nil, &ParseError{Offset: 0, Err: ErrNotReceipt}
 	}
-	return nil
+	return "", 0, nil, nil
 }
 
 // Parse is like the package function, with p's settings.
@@ -137,7 +129,9 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 	var vals [numKeys]string
 	r.Source = dlr.Source{Format: dlr.FormatSMPPText}
 	end := 0 // where the text ends, for the errors of missing fields
-	if s, idEnd, l := p.packed(text); l != nil {
+	s, idEnd, l, err := p.scan(text, &sc)
+	switch {
+	case s != "":
 		// Values from the packed string, as in ParseFields; offsets, for
 		// errors, from the layout.
 		w, id := l.w, 16+2*l.w
@@ -150,11 +144,10 @@ func (p *Parser) Parse(text []byte) (r dlr.Receipt, err error) {
 			sc.pos[k] = int32(idEnd+1) + l.start[k]
 		}
 		end = trimFraming(text)
-	} else {
-		if err := p.scan(text, &sc); err != nil {
-			r.Extra = sc.extras
-			return r, err
-		}
+	case err != nil:
+		r.Extra = sc.extras
+		return r, err
+	default:
 		vals[keyID], vals[keySub], vals[keyDlvrd], vals[keySubmitDate] = sc.val(keyID), sc.val(keySub), sc.val(keyDlvrd), sc.val(keySubmitDate)
 		vals[keyDoneDate], vals[keyStat], vals[keyErr], vals[keyText] = sc.val(keyDoneDate), sc.val(keyStat), sc.val(keyErr), sc.val(keyText)
 		end = len(sc.s)

@@ -203,17 +203,17 @@ func (l *fixedLayout) pack(b []byte, idEnd int) (string, bool) {
 	return packFixed[[12]byte](b, idEnd)
 }
 
-// packMax bounds the values of a receipt that ParseFields packs into one
-// string of their own; a longer one keeps the whole text instead.
+// packMax bounds the values of a receipt that scan packs into one string
+// of their own; a longer one keeps the whole text instead.
 const packMax = 128
 
 // packFixed copies the values of a receipt that fixedReceipt matched in b,
 // with the id ending at idEnd, in the layout whose dates are as wide as D,
 // into one string: sub, dlvrd, stat and err (16 bytes: the values of fixed
 // width first, so that their offsets are constants), the two dates, the
-// id, then the text. Only the values are kept, about half of
-// the text, so the one allocation is half as large. ok is false if they
-// would take more than packMax bytes.
+// id, then the text. Only the values are kept, about half of the text, so
+// the one allocation is half as large. ok is false if they would take more
+// than packMax bytes.
 //
 // D is only a width: [10]byte and [12]byte are types of different shapes,
 // so each gets its own code, in which w is a constant and every load and
